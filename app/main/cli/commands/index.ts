@@ -1,0 +1,5 @@
+import type { CliCommand } from '../command';
+import { openCommand } from './open';
+
+/** Every `ministudio` sub-command, in the order `--help` lists them. */
+export const commands: readonly CliCommand[] = [openCommand];
