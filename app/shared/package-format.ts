@@ -81,4 +81,11 @@ export interface ScriptEntry {
   readonly packageRoot: string;
   /** Output path of the source map (sources point at the original project file). */
   readonly map?: string;
+  /** Project-relative source path when it differs from the key (`utils/util.ts` for key `utils/util.js`). */
+  readonly source?: string;
+  /**
+   * Static `require("…")` requests of this module → script key, resolved by the compiler with WeChat's rules
+   * (relative, `miniprogram_npm` up the tree, `resolveAlias`). The runtime looks requests up here first.
+   */
+  readonly requires?: Readonly<Record<string, string>>;
 }
