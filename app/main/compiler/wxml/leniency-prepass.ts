@@ -1,0 +1,270 @@
+import { EditedSource, type SourceEdit } from './source-edits';
+
+/** A rewrite the pre-pass made, reported to the user as a warning at `start..end` of the original source. */
+export interface LeniencyNote {
+  readonly start: number;
+  readonly end: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface PrepassResult {
+  readonly source: EditedSource;
+  readonly notes: readonly LeniencyNote[];
+}
+
+const LEGACY_DIRECTIVE = /^(?:wx|ft)-(if|elif|else|for|for-item|for-index|for-items|key)$/;
+const FT_DIRECTIVE = /^ft:(.+)$/;
+const LEGACY_EVENT = /^(bind|catch|capture-bind|capture-catch|mut-bind)([A-Za-z][\w-]*)$/;
+const NAME_CHAR = /[^\s=/>"'<]/;
+
+/**
+ * Rewrites the looser WXML that WeChat's own compiler accepts into what glass-easel-template-compiler 0.12.1
+ * parses, keeping a map back to the original positions. Only touches tags and attributes; text is left alone.
+ */
+export function leniencyPrepass(src: string): PrepassResult {
+  const edits: SourceEdit[] = [];
+  const notes: LeniencyNote[] = [];
+  const note = (start: number, end: number, code: string, message: string): void => {
+    notes.push({ start, end, code, message });
+  };
+  const n = src.length;
+  let i = 0;
+
+  while (i < n) {
+    const lt = src.indexOf('<', i);
+    if (lt < 0) break;
+    i = lt;
+    if (src.startsWith('<!--', i)) {
+      const close = src.indexOf('-->', i + 4);
+      i = close < 0 ? n : close + 3;
+      continue;
+    }
+    const closing = src[i + 1] === '/';
+    const nameStart = i + (closing ? 2 : 1);
+    if (!/[A-Za-z]/.test(src[nameStart] ?? '')) {
+      i++;
+      continue;
+    }
+    let nameEnd = nameStart;
+    while (nameEnd < n && /[\w:.-]/.test(src[nameEnd]!)) nameEnd++;
+    const rawName = src.slice(nameStart, nameEnd);
+    let name = rawName.toLowerCase();
+    if (name === 'fts') name = 'wxs';
+    if (name !== rawName) {
+      edits.push({ start: nameStart, end: nameEnd, text: name });
+      if (!closing && rawName !== rawName.toLowerCase()) {
+        note(nameStart, nameEnd, 'wxml-uppercase-tag', `tag <${rawName}> written in uppercase; read as <${name}>`);
+      }
+    }
+    if (closing) {
+      const gt = src.indexOf('>', nameEnd);
+      i = gt < 0 ? n : gt + 1;
+      continue;
+    }
+    const tag = scanAttributes(src, nameEnd, name, edits, note);
+    i = tag.end;
+    if (tag.selfClosing) continue;
+    if (name === 'wxs') {
+      i = skipRawContent(src, i, /<\/\s*(wxs|fts)\s*>/i);
+    } else if (name === 'slot') {
+      i = dropSlotChildren(src, i, edits, note);
+    }
+  }
+  return { source: EditedSource.apply(src, edits), notes };
+}
+
+interface ScannedTag {
+  readonly end: number;
+  readonly selfClosing: boolean;
+}
+
+function scanAttributes(
+  src: string,
+  from: number,
+  tagName: string,
+  edits: SourceEdit[],
+  note: (start: number, end: number, code: string, message: string) => void,
+): ScannedTag {
+  const n = src.length;
+  const seen = new Set<string>();
+  let i = from;
+  for (;;) {
+    const attrGapStart = i;
+    while (i < n && /\s/.test(src[i]!)) i++;
+    if (i >= n) return { end: n, selfClosing: false };
+    if (src[i] === '>') return { end: i + 1, selfClosing: false };
+    if (src.startsWith('/>', i)) return { end: i + 2, selfClosing: true };
+    if (src[i] === '<') return { end: i, selfClosing: false }; // unterminated tag: let the parser report it
+    const nameStart = i;
+    while (i < n && NAME_CHAR.test(src[i]!)) i++;
+    if (i === nameStart) {
+      i++; // a stray quote or slash; the template compiler reports it
+      continue;
+    }
+    const rawName = src.slice(nameStart, i);
+    const canonical = canonicalAttributeName(rawName);
+    if (canonical.name !== rawName) {
+      edits.push({ start: nameStart, end: i, text: canonical.name });
+      if (canonical.warning) note(nameStart, i, canonical.code, canonical.warning);
+    }
+    let j = i;
+    while (j < n && /\s/.test(src[j]!)) j++;
+    let valueEnd = i;
+    if (src[j] === '=') {
+      j++;
+      while (j < n && /\s/.test(src[j]!)) j++;
+      valueEnd = scanValue(src, j, tagName, canonical.name, edits, note);
+    }
+    if (seen.has(canonical.name)) {
+      edits.push({ start: attrGapStart, end: valueEnd, text: '' });
+      note(nameStart, i, 'wxml-duplicate-attribute', `duplicate attribute '${rawName}' ignored (the first one wins)`);
+    }
+    seen.add(canonical.name);
+    i = Math.max(valueEnd, i);
+  }
+}
+
+function canonicalAttributeName(raw: string): { name: string; code: string; warning?: string } {
+  const legacy = LEGACY_DIRECTIVE.exec(raw);
+  if (legacy) {
+    const directive = legacy[1] === 'for-items' ? 'for' : legacy[1]!;
+    return { name: `wx:${directive}`, code: 'wxml-legacy-directive', warning: `'${raw}' is read as 'wx:${directive}'` };
+  }
+  if (raw === 'wx:for-items' || raw === 'ft:for-items') {
+    return { name: 'wx:for', code: 'wxml-for-items', warning: `'${raw}' is deprecated; read as 'wx:for'` };
+  }
+  const ft = FT_DIRECTIVE.exec(raw);
+  if (ft) return { name: `wx:${ft[1]!}`, code: '' };
+  const event = LEGACY_EVENT.exec(raw);
+  if (event) return { name: `${event[1]!}:${event[2]!}`, code: '' };
+  return { name: raw, code: '' };
+}
+
+/** Scans an attribute value starting at `i`; returns the offset after it. */
+function scanValue(
+  src: string,
+  i: number,
+  tagName: string,
+  attrName: string,
+  edits: SourceEdit[],
+  note: (start: number, end: number, code: string, message: string) => void,
+): number {
+  const n = src.length;
+  const quote = src[i];
+  const isSrc = attrName === 'src' && (tagName === 'import' || tagName === 'include' || tagName === 'wxs');
+  if (quote === '"' || quote === "'") {
+    let j = i + 1;
+    while (j < n && src[j] !== quote) {
+      if (src.startsWith('{{', j)) {
+        j = scanExpression(src, j + 2, quote, edits, note);
+      } else if (src[j] === '\\' && src[j + 1] === quote) {
+        edits.push({ start: j, end: j + 2, text: quote === '"' ? '&quot;' : '&#39;' });
+        note(j, j + 2, 'wxml-escaped-quote', 'backslash-escaped quote in an attribute; write &quot; instead');
+        j += 2;
+      } else j++;
+    }
+    if (isSrc) rewriteProfileExtension(src, i + 1, j, edits);
+    return Math.min(j + 1, n);
+  }
+  // unquoted: up to whitespace or the end of the tag, taking `{{…}}` whole
+  let j = i;
+  while (j < n && !/[\s>]/.test(src[j]!) && !src.startsWith('/>', j)) {
+    if (src.startsWith('{{', j)) {
+      const close = src.indexOf('}}', j + 2);
+      j = close < 0 ? n : close + 2;
+    } else j++;
+  }
+  if (j > i) {
+    const value = src.slice(i, j);
+    const q = value.includes('"') ? "'" : '"';
+    edits.push({ start: i, end: i, text: q }, { start: j, end: j, text: q });
+    note(i, j, 'wxml-unquoted-attribute', `attribute value ${value} should be quoted`);
+    if (isSrc) rewriteProfileExtension(src, i, j, edits);
+  }
+  return j;
+}
+
+/**
+ * Scans a `{{…}}` inside a quoted attribute from just after `{{`; returns the offset after `}}`. WeChat lets the
+ * expression's string literals use the attribute's own quote escaped with a backslash: drop the backslashes.
+ */
+function scanExpression(
+  src: string,
+  from: number,
+  attrQuote: string,
+  edits: SourceEdit[],
+  note: (start: number, end: number, code: string, message: string) => void,
+): number {
+  const n = src.length;
+  let j = from;
+  let inString: string | undefined;
+  let openedEscaped = false;
+  while (j < n) {
+    const c = src[j]!;
+    if (inString === undefined && src.startsWith('}}', j)) return j + 2;
+    if (c === '\\' && src[j + 1] === attrQuote && (inString === undefined || (inString === attrQuote && openedEscaped))) {
+      edits.push({ start: j, end: j + 1, text: '' });
+      note(j, j + 2, 'wxml-escaped-quote', 'backslash-escaped quote inside {{ }}; use the other quote character');
+      if (inString === undefined) {
+        inString = attrQuote;
+        openedEscaped = true;
+      } else inString = undefined;
+      j += 2;
+      continue;
+    }
+    if (inString !== undefined) {
+      if (c === '\\') j += 2;
+      else {
+        if (c === inString) inString = undefined;
+        j++;
+      }
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      // an unescaped attribute quote ends the attribute for WeChat: stop here and let the parser complain
+      if (c === attrQuote && !src.slice(j + 1, j + 200).includes('}}')) return j;
+      inString = c;
+      openedEscaped = false;
+    }
+    j++;
+  }
+  return n;
+}
+
+function rewriteProfileExtension(src: string, start: number, end: number, edits: SourceEdit[]): void {
+  const value = src.slice(start, end);
+  const m = /\.(fxml|fts)$/.exec(value);
+  if (m) edits.push({ start: end - 4, end, text: m[1] === 'fxml' ? 'wxml' : '.wxs' });
+}
+
+function skipRawContent(src: string, from: number, closeTag: RegExp): number {
+  const rest = src.slice(from);
+  const m = closeTag.exec(rest);
+  return m ? from + m.index : src.length;
+}
+
+/** WeChat ignores children of `<slot>`; glass-easel rejects them. Drop them, with a warning. */
+function dropSlotChildren(
+  src: string,
+  from: number,
+  edits: SourceEdit[],
+  note: (start: number, end: number, code: string, message: string) => void,
+): number {
+  const re = /<(\/?)slot\b[^>]*?(\/?)>/gi;
+  re.lastIndex = from;
+  let depth = 1;
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    if (m[1]) depth--;
+    else if (!m[2]) depth++;
+    if (depth === 0) {
+      const content = src.slice(from, m.index);
+      if (content.trim() !== '') {
+        edits.push({ start: from, end: m.index, text: '' });
+        note(from, m.index, 'wxml-slot-children', 'children of <slot> are ignored (no fallback content in mini-programs)');
+      }
+      return m.index;
+    }
+  }
+  return from;
+}

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TemplateGroup } from './template-group';
+
+function compile(source: string, key = 'pages/a/a') {
+  const group = new TemplateGroup(false);
+  const result = group.setTemplate(key, `${key}.wxml`, source);
+  const groups = new Function(`return ${group.render()}`)() as Record<string, unknown>;
+  group.dispose();
+  return { ...result, groups };
+}
+
+test('loose WXML that WeChat accepts compiles with located warnings and no errors', () => {
+  const source = [
+    '<View class=box wx-if="{{show}}">', // uppercase tag, unquoted value, wx-if
+    '  <view wx:for-items="{{list}}" a="1" a="2">{{item}}</view>',
+    '  <slot><text>fallback</text></slot>',
+    '  <view data-x="{{\\"q\\"}}" title="say \\"hi\\"">{{}}</view>',
+    '</View>',
+  ].join('\n');
+  const { diagnostics, groups } = compile(source);
+  assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
+  const at = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => `${d.line}:${d.column}`);
+  assert.deepEqual(at('wxml-uppercase-tag'), ['1:2']);
+  assert.deepEqual(at('wxml-unquoted-attribute'), ['1:13']);
+  assert.deepEqual(at('wxml-legacy-directive'), ['1:17']);
+  assert.deepEqual(at('wxml-for-items'), ['2:9']);
+  assert.deepEqual(at('wxml-duplicate-attribute'), ['2:39']);
+  assert.deepEqual(at('wxml-slot-children'), ['3:9']);
+  assert.deepEqual(at('wxml-escaped-quote'), ['4:19', '4:22', '4:39', '4:43']);
+  assert.deepEqual(at('wxml-the-expression-is-empty'), ['4:49']);
+  assert.equal(typeof groups['pages/a/a'], 'function');
+});
+
+test('a syntax error is reported at its place in the original file and the template still loads', () => {
+  const { diagnostics, groups } = compile('<view wx-if="{{a}}">\n  <text>{{ a + }}</text>\n</view>');
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]!.file, 'pages/a/a.wxml');
+  assert.deepEqual([errors[0]!.line, errors[0]!.column], [2, 16]);
+  assert.equal(typeof groups['pages/a/a'], 'function');
+});
+
+test('bindtap without a colon becomes a real listener binding', () => {
+  const group = new TemplateGroup(false);
+  group.setTemplate('p', 'p.wxml', '<view bindtap="onTap" catchtouchmove="m" data-bind="x"/>');
+  const out = group.render();
+  group.dispose();
+  assert.match(out, /R\.v\(N,"tap","onTap"/);
+  assert.match(out, /R\.v\(N,"touchmove","m"/);
+});
+
+test('dependencies: imports, includes and wxs, FinClip extensions included', () => {
+  const group = new TemplateGroup(false);
+  group.setScript('utils/fmt', 'var k = require("./k.fts"); module.exports = { k: k };');
+  group.setScript('utils/k', 'module.exports = 7;');
+  const r = group.setTemplate(
+    'pages/a/a',
+    'pages/a/a.fxml',
+    '<import src="../../common/item.fxml"/><include src="/common/footer"/><fts module="f" src="../../utils/fmt.fts"></fts><view>{{f.k}}</view>',
+  );
+  assert.deepEqual([...r.templateDependencies].sort(), ['common/footer', 'common/item']);
+  assert.deepEqual(r.scriptDependencies, ['utils/fmt']);
+  const groups = new Function(`return ${group.render()}`)() as Record<string, unknown>;
+  group.dispose();
+  assert.equal(typeof groups['pages/a/a'], 'function');
+});

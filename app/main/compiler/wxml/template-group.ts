@@ -1,0 +1,133 @@
+import { TmplGroup } from 'glass-easel-template-compiler';
+import type { Diagnostic, Severity } from '../../../shared/diagnostic';
+import { leniencyPrepass } from './leniency-prepass';
+
+/** One problem glass-easel-template-compiler 0.12.1 reports from `addTmpl` (0-based positions, UTF-16 columns). */
+interface TemplateParseError {
+  readonly isError: boolean;
+  readonly level: 'Fatal' | 'Error' | 'Warn' | 'Note';
+  readonly code: number;
+  readonly message: string;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface CompiledTemplate {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Template keys this one imports or includes (`pages/common/item`). */
+  readonly templateDependencies: readonly string[];
+  /** WXS module keys it loads with `<wxs src>`. */
+  readonly scriptDependencies: readonly string[];
+}
+
+const SEVERITY: Record<TemplateParseError['level'], Severity> = { Fatal: 'error', Error: 'error', Warn: 'warning', Note: 'info' };
+
+/**
+ * A glass-easel template group for one (sub)package, kept alive between builds: re-adding one template is
+ * sub-millisecond, and the group file is assembled from per-template gen objects cached here, so a one-file
+ * rebuild never regenerates the whole group.
+ */
+export class TemplateGroup {
+  private readonly group: TmplGroup;
+  private readonly genObjects = new Map<string, string>();
+  private readonly scripts = new Set<string>();
+
+  constructor(dev: boolean) {
+    this.group = dev ? TmplGroup.newDev() : new TmplGroup();
+  }
+
+  /** Compiles a template (key without extension) from the user's source; `file` is used for diagnostics. */
+  setTemplate(key: string, file: string, source: string): CompiledTemplate {
+    const { source: edited, notes } = leniencyPrepass(source);
+    const diagnostics: Diagnostic[] = [];
+    for (const n of notes) {
+      const start = edited.positionOfOriginalOffset(n.start);
+      const end = edited.positionOfOriginalOffset(n.end);
+      diagnostics.push({ file, ...start, endLine: end.line, endColumn: end.column, severity: 'warning', code: n.code, message: n.message });
+    }
+    let fatal = false;
+    let problems: readonly TemplateParseError[];
+    try {
+      problems = this.group.addTmpl(key, edited.text) as TemplateParseError[];
+    } catch (error) {
+      problems = [{ isError: true, level: 'Fatal', code: 0, message: String(error), startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 }];
+    }
+    for (const p of problems) {
+      if (p.level === 'Fatal') fatal = true;
+      const start = edited.originalPosition(p.startLine, p.startColumn);
+      const end = edited.originalPosition(p.endLine, p.endColumn);
+      diagnostics.push({
+        file,
+        ...start,
+        endLine: end.line,
+        endColumn: Math.max(end.column, end.line === start.line ? start.column + 1 : end.column),
+        severity: SEVERITY[p.level],
+        code: `wxml-${slug(p.message)}`,
+        message: p.message,
+      });
+    }
+    if (fatal) {
+      // the page still loads (empty) while the diagnostic tells the user where the syntax error is
+      this.group.addTmpl(key, '');
+    }
+    this.genObjects.set(key, this.group.getTmplGenObject(key));
+    return {
+      diagnostics,
+      templateDependencies: (this.group.getDirectDependencies(key) as string[]).map(String),
+      scriptDependencies: (this.group.getScriptDependencies(key) as string[]).map(String),
+    };
+  }
+
+  /** Adds a WXS module (key without extension). */
+  setScript(key: string, source: string): void {
+    // 0.12.1 registers modules without `.wxs` but resolves `require("./x.wxs")` literally: drop the extension
+    const normalized = source.replace(/(\brequire\s*\(\s*(["']))([^"']+?)\.(?:wxs|fts)\2/g, '$1$3$2');
+    this.group.addScript(key, normalized);
+    this.scripts.add(key);
+    // templates that load this module captured nothing of it: gen objects look modules up by key at run time
+  }
+
+  has(key: string): boolean {
+    return this.genObjects.has(key);
+  }
+
+  hasScript(key: string): boolean {
+    return this.scripts.has(key);
+  }
+
+  remove(key: string): void {
+    if (this.genObjects.delete(key)) this.group.removeTmpl(key);
+  }
+
+  removeScript(key: string): void {
+    if (this.scripts.delete(key)) this.group.removeScript(key);
+  }
+
+  templateKeys(): string[] {
+    return [...this.genObjects.keys()];
+  }
+
+  /** The group file: an expression evaluating to what `getTmplGenObjectGroups()` returns. */
+  render(): string {
+    const parts = ['(()=>{var G={};var R={};', this.group.exportGlobals(), ';', this.group.exportAllScripts(), ';'];
+    for (const [key, gen] of [...this.genObjects].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      parts.push(`G[${JSON.stringify(key)}]=`, gen, ';');
+    }
+    parts.push('return G})()');
+    return parts.join('');
+  }
+
+  dispose(): void {
+    this.group.free();
+  }
+}
+
+function slug(message: string): string {
+  return message
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
+}
