@@ -1,0 +1,65 @@
+import {
+  isRequestChannel,
+  UserFacingError,
+  type AppInfo,
+  type ContractError,
+  type EventChannels,
+  type EventChannel,
+  type RequestChannel,
+  type RequestOf,
+  type ResponseOf,
+} from '../../shared/contract';
+import { requestValidators } from '../../shared/contract-validation';
+import { err, ok, type Result } from '../../shared/result';
+import type { ProjectService } from '../project/project-service';
+
+export interface IdeServices {
+  readonly project: ProjectService;
+  readonly appInfo: () => AppInfo;
+}
+
+export type RequestHandlers = { readonly [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** Maps every contract request to the service that answers it. Shared by the Electron router and the browser host. */
+export function createRequestHandlers(services: IdeServices): RequestHandlers {
+  const { project } = services;
+  return {
+    'app:info': async () => services.appInfo(),
+    'project:open': ({ root }) => project.open(root),
+    'project:current': async () => project.currentProject(),
+    'project:list-files': () => project.listFiles(),
+    'project:read-file': ({ path }) => project.readFile(path),
+    'project:write-file': ({ path, content }) => project.writeFile(path, content),
+    'project:recent': () => project.recent(),
+  };
+}
+
+/** Forwards every service event to `emit`; returns the disposer. */
+export function forwardEvents(services: IdeServices, emit: <C extends EventChannel>(channel: C, payload: EventChannels[C]) => void): () => void {
+  const disposers = [
+    services.project.onDidChangeFiles((changes) => emit('project:did-change-files', { changes })),
+    services.project.onDidOpen((info) => emit('project:did-open', info)),
+  ];
+  return () => disposers.forEach((dispose) => dispose());
+}
+
+/**
+ * Runs one request from an untrusted adapter: checks the channel against the allowlist and the payload's shape,
+ * and turns any failure into a ContractError (user-facing message, never a stack trace).
+ */
+export async function dispatchRequest(handlers: RequestHandlers, channel: unknown, payload: unknown): Promise<Result<unknown, ContractError>> {
+  if (!isRequestChannel(channel)) return err({ code: 'unknown-channel', message: `Unknown channel: ${String(channel).slice(0, 100)}` });
+  const valid = requestValidators[channel](payload);
+  if (!valid.ok) return err({ code: 'bad-request', message: `Bad request for ${channel}: ${valid.error}` });
+  try {
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+    return ok(await handler(valid.value));
+  } catch (error) {
+    if (error instanceof UserFacingError) return err({ code: error.code, message: error.message });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return err({ code: 'not-found', message: (error as Error).message });
+    if (code === 'EACCES' || code === 'EPERM') return err({ code: 'permission-denied', message: (error as Error).message });
+    console.error(`[ide] ${channel} failed:`, error);
+    return err({ code: 'internal', message: `${channel} failed: ${(error as Error).message ?? String(error)}` });
+  }
+}

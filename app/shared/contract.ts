@@ -1,0 +1,111 @@
+/**
+ * The IDE contract: every request channel and event between the workbench (renderer) and the services.
+ * Electron's IPC router, the browser host's WebSocket and the preload all derive from this one file.
+ * Payloads are plain, structured-clone-safe data.
+ */
+
+export interface FileEntry {
+  /** Project-relative path with forward slashes. */
+  readonly path: string;
+  readonly name: string;
+  readonly kind: 'file' | 'directory';
+  readonly size?: number;
+  /** Children, for directories (already sorted: directories first, then by name). */
+  readonly children?: readonly FileEntry[];
+}
+
+export interface ProjectInfo {
+  /** Absolute path of the project folder on this machine. */
+  readonly root: string;
+  /** Display name: project.config.json `projectname`, else the folder name. */
+  readonly name: string;
+  readonly appId?: string;
+  /** Mini-program root inside the project (`miniprogramRoot`), '' when it is the project root. */
+  readonly miniprogramRoot: string;
+}
+
+export interface RecentProject {
+  readonly root: string;
+  readonly name: string;
+  readonly openedAt: number;
+}
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly host: 'electron' | 'web';
+  readonly platform: string;
+  readonly locale: string;
+}
+
+export interface FileChange {
+  readonly path: string;
+  readonly kind: 'created' | 'changed' | 'deleted';
+}
+
+/** Request channels: name → [request payload, response payload]. */
+export interface RequestChannels {
+  'app:info': [void, AppInfo];
+  'project:open': [{ readonly root: string }, ProjectInfo];
+  'project:current': [void, ProjectInfo | null];
+  'project:list-files': [void, FileEntry];
+  'project:read-file': [{ readonly path: string }, { readonly path: string; readonly content: string }];
+  'project:write-file': [{ readonly path: string; readonly content: string }, { readonly path: string; readonly size: number }];
+  'project:recent': [void, readonly RecentProject[]];
+}
+
+/** Events from the services to the workbench: name → payload. */
+export interface EventChannels {
+  'project:did-change-files': { readonly changes: readonly FileChange[] };
+  'project:did-open': ProjectInfo;
+}
+
+export type RequestChannel = keyof RequestChannels;
+export type EventChannel = keyof EventChannels;
+export type RequestOf<C extends RequestChannel> = RequestChannels[C][0];
+export type ResponseOf<C extends RequestChannel> = RequestChannels[C][1];
+
+/** The allowlists: adapters refuse any channel not listed here. */
+export const REQUEST_CHANNELS: readonly RequestChannel[] = [
+  'app:info',
+  'project:open',
+  'project:current',
+  'project:list-files',
+  'project:read-file',
+  'project:write-file',
+  'project:recent',
+];
+
+export const EVENT_CHANNELS: readonly EventChannel[] = ['project:did-change-files', 'project:did-open'];
+
+export function isRequestChannel(name: unknown): name is RequestChannel {
+  return typeof name === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(name);
+}
+
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && (EVENT_CHANNELS as readonly string[]).includes(name);
+}
+
+/** What the workbench sees as `window.studio`, in Electron (preload) and in the browser host alike. */
+export interface StudioApi {
+  invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** Subscribes to an event; returns the disposer. */
+  on<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
+}
+
+/** Error sent back across the contract: a message for the user and a stable code. */
+export interface ContractError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Thrown by services for errors meant for the user (bad path, missing file…); the adapters pass them through. */
+export class UserFacingError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
