@@ -1,1 +1,4 @@
-export {};
+import { contextBridge, ipcRenderer } from 'electron';
+import { exposeStudioApi } from './studio-api';
+
+exposeStudioApi(contextBridge, ipcRenderer);

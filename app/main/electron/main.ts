@@ -1,1 +1,45 @@
-export {};
+import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
+import { createRequestHandlers, forwardEvents } from '../ide/handlers';
+import { createIdeServices } from '../ide/ide-services';
+import { appRoot, exampleProjectDir } from '../app-root';
+import { ownWindowsSenderCheck, registerIpcRouter, sendEvent } from './ipc-router';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { createWorkbenchWindow, denyPermissionsByDefault } from './workbench-window';
+
+// Electron composition root: services are plain Node; this file only wires them to windows and IPC.
+registerAppScheme(protocol);
+
+function projectFromArgs(argv: readonly string[]): string {
+  const index = argv.indexOf('--project');
+  const value = index >= 0 ? argv[index + 1] : undefined;
+  return value ? resolve(value) : exampleProjectDir();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyPermissionsByDefault(session.defaultSession);
+  serveAppScheme(protocol, join(appRoot(), 'out', 'web'));
+
+  const services = createIdeServices('electron');
+  const windows = new Set<BrowserWindow>();
+  registerIpcRouter(
+    ipcMain,
+    createRequestHandlers(services),
+    ownWindowsSenderCheck((contents) => [...windows].some((w) => !w.isDestroyed() && w.webContents === contents)),
+  );
+  forwardEvents(services, (channel, payload) => {
+    for (const w of windows) sendEvent(w.webContents, channel, payload);
+  });
+  await services.project.open(projectFromArgs(process.argv)).catch((error: Error) => console.error(error.message));
+
+  const window = createWorkbenchWindow(join(appRoot(), 'out', 'preload', 'preload.cjs'));
+  windows.add(window);
+  window.on('closed', () => windows.delete(window));
+  app.on('window-all-closed', () => {
+    void services.project.close();
+    app.quit();
+  });
+}
+
+void start();

@@ -29,24 +29,30 @@ export function mimeType(path: string): string {
 }
 
 /**
- * Sends a file from `root` for a URL path, or returns false when there is none. Refuses anything that would leave
- * `root` (`..`, encoded or not) and never lists folders.
+ * The file under `root` a URL path names, or null: refuses anything that would leave `root` (`..`, encoded or
+ * not, NUL bytes) and anything that is not a regular file (no folder listings).
  */
-export async function sendStaticFile(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string> = {}): Promise<boolean> {
+export async function resolveStaticFile(root: string, urlPath: string): Promise<{ file: string; size: number } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
-    return false;
+    return null;
   }
-  if (decoded.includes('\0')) return false;
+  if (decoded.includes('\0')) return null;
   const relativePath = normalize(decoded).replace(/^([/\\])+/, '');
-  if (relativePath.split(/[/\\]/).includes('..')) return false;
+  if (relativePath.split(/[/\\]/).includes('..')) return null;
   const file = join(root, relativePath);
-  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return false;
+  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   const st = await stat(file).catch(() => null);
-  if (!st?.isFile()) return false;
-  res.writeHead(200, { 'Content-Type': mimeType(file), 'Content-Length': String(st.size), ...headers });
-  createReadStream(file).pipe(res);
+  return st?.isFile() ? { file, size: st.size } : null;
+}
+
+/** Sends a file from `root` for a URL path, or returns false when there is none (see resolveStaticFile). */
+export async function sendStaticFile(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string> = {}): Promise<boolean> {
+  const found = await resolveStaticFile(root, urlPath);
+  if (!found) return false;
+  res.writeHead(200, { 'Content-Type': mimeType(found.file), 'Content-Length': String(found.size), ...headers });
+  createReadStream(found.file).pipe(res);
   return true;
 }
