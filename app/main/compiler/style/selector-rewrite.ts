@@ -1,0 +1,89 @@
+import selectorParser from 'postcss-selector-parser';
+import type { Result } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
+import { BUILTIN_COMPONENT_TAGS, PAGE_TAG, runtimeTagName } from './builtin-tags';
+
+/** How selectors of one stylesheet are rewritten. */
+export interface SelectorScope {
+  /** Set when classes get the style-scope prefix (`<prefix>--<class>`): isolated and apply-shared components. */
+  readonly classPrefix?: string;
+  /** The component's scope name, which the runtime writes to its host element's `wx-host` attribute. */
+  readonly hostName?: string;
+  readonly externalClasses: ReadonlySet<string>;
+}
+
+/** Something worth telling the user about a selector that was still rewritten. */
+export type SelectorNote =
+  | { readonly kind: 'host-without-scope' }
+  | { readonly kind: 'external-class-rule'; readonly className: string };
+
+export interface RewrittenSelector {
+  readonly selector: string;
+  readonly notes: readonly SelectorNote[];
+}
+
+/** The attribute the runtime puts on a component's host element, valued with the component's scope name. */
+export const HOST_ATTRIBUTE = 'wx-host';
+
+/** Memo of rewritten selectors; real projects repeat the same selectors across hundreds of files. */
+export type SelectorMemo = Map<string, Result<RewrittenSelector, string>>;
+
+export function scopeKey(scope: SelectorScope): string {
+  return `${scope.classPrefix ?? ''}|${scope.hostName ?? ''}|${[...scope.externalClasses].join(',')}`;
+}
+
+/** Rewrites one rule selector (a comma list) for the runtime; an unparsable selector gives the parser's message. */
+export function rewriteSelector(
+  selector: string,
+  scope: SelectorScope,
+  memo: SelectorMemo,
+): Result<RewrittenSelector, string> {
+  const key = `${scopeKey(scope)}\n${selector}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const result = rewriteUncached(selector, scope);
+  memo.set(key, result);
+  return result;
+}
+
+function rewriteUncached(selector: string, scope: SelectorScope): Result<RewrittenSelector, string> {
+  const notes: SelectorNote[] = [];
+  // Classes inside `:host(…)` belong to the host, whose classes come from the owner's scope: never prefixed.
+  const hostInner = new WeakSet<selectorParser.Node>();
+  const transform = (root: selectorParser.Root): void => {
+    root.walkPseudos((pseudo) => {
+      if (pseudo.value.toLowerCase() !== ':host') return;
+      if (scope.hostName === undefined) {
+        notes.push({ kind: 'host-without-scope' });
+        return;
+      }
+      const host = selectorParser.attribute({
+        attribute: HOST_ATTRIBUTE,
+        operator: '=',
+        value: JSON.stringify(scope.hostName),
+        quoteMark: '"',
+        raws: {},
+      });
+      const inner = pseudo.nodes[0]?.nodes.map((node) => node.clone()) ?? [];
+      for (const node of inner) {
+        hostInner.add(node);
+        if (selectorParser.isContainer(node)) node.walk((child) => void hostInner.add(child));
+      }
+      pseudo.replaceWith(host, ...inner);
+    });
+    root.walk((node) => {
+      if (node.type === 'tag') {
+        const tag = node.value.toLowerCase();
+        if (tag === PAGE_TAG || BUILTIN_COMPONENT_TAGS.has(tag)) node.value = runtimeTagName(tag);
+      } else if (node.type === 'class' && scope.classPrefix !== undefined && !hostInner.has(node)) {
+        if (scope.externalClasses.has(node.value)) notes.push({ kind: 'external-class-rule', className: node.value });
+        node.value = `${scope.classPrefix}--${node.value}`;
+      }
+    });
+  };
+  try {
+    return ok({ selector: selectorParser(transform).processSync(selector), notes });
+  } catch (error) {
+    return err(error instanceof Error ? error.message : String(error));
+  }
+}
