@@ -5,7 +5,7 @@ import { normalizeRoot } from './import-path';
 import { compileLess } from './preprocess-less';
 import { compileSass } from './preprocess-sass';
 import { locateThroughSourceMap, type PreprocessOutput } from './preprocess';
-import { scopeKey, type SelectorScope } from './selector-rewrite';
+import { fillScopePlaceholders, scopeKey, type SelectorScope } from './selector-rewrite';
 import { StyleCache, type CompiledStyleFile } from './style-cache';
 import { compileStyleFile, type Locate, type StyleFileContext } from './wxss-file';
 
@@ -107,7 +107,7 @@ export async function compileStyle(input: CompileStyleInput): Promise<CompileSty
     }
   };
   await inline(input.file, rootFile, [input.file]);
-  return { css: parts.join(''), dependencies: [...dependencies], diagnostics };
+  return { css: fillScopePlaceholders(parts.join(''), input.scopeName), dependencies: [...dependencies], diagnostics };
 }
 
 function selectorScope(input: CompileStyleInput): SelectorScope {
@@ -115,8 +115,8 @@ function selectorScope(input: CompileStyleInput): SelectorScope {
   const isolation: StyleIsolation =
     input.isolation ?? (scoped ? (input.addGlobalClass ? 'apply-shared' : 'isolated') : 'shared');
   return {
-    ...(scoped && isolation !== 'shared' ? { classPrefix: input.scopeName } : {}),
-    ...(scoped ? { hostName: input.scopeName } : {}),
+    prefixClasses: scoped && isolation !== 'shared',
+    hasHost: scoped,
     externalClasses: new Set(input.externalClasses ?? []),
   };
 }

@@ -2,14 +2,29 @@ import selectorParser from 'postcss-selector-parser';
 import type { Result } from '../../../shared/result';
 import { err, ok } from '../../../shared/result';
 import { BUILTIN_COMPONENT_TAGS, PAGE_TAG, runtimeTagName } from './builtin-tags';
+import { rewriteSimpleSelector } from './simple-selector';
 
-/** How selectors of one stylesheet are rewritten. */
+/**
+ * How selectors of one stylesheet are rewritten. The scope name itself is not part of it: rewritten selectors
+ * carry placeholders (see `fillScopePlaceholders`), so a stylesheet imported by many components is rewritten once.
+ */
 export interface SelectorScope {
-  /** Set when classes get the style-scope prefix (`<prefix>--<class>`): isolated and apply-shared components. */
-  readonly classPrefix?: string;
-  /** The component's scope name, which the runtime writes to its host element's `wx-host` attribute. */
-  readonly hostName?: string;
+  /** Classes get the style-scope prefix (`<scope>--<class>`): isolated and apply-shared components. */
+  readonly prefixClasses: boolean;
+  /** `:host` can be mapped: the stylesheet has a scope name. */
+  readonly hasHost: boolean;
   readonly externalClasses: ReadonlySet<string>;
+}
+
+// Plain identifiers (a selector parser would escape anything fancier), unlikely in any real stylesheet.
+export const SCOPE_PLACEHOLDER = '__ministudio_scope__';
+const HOST_PLACEHOLDER = '__ministudio_host__';
+
+/** Puts the real scope name where the rewrite left placeholders. */
+export function fillScopePlaceholders(css: string, scopeName: string | undefined): string {
+  if (scopeName === undefined || !css.includes('__ministudio_')) return css;
+  const hostValue = JSON.stringify(scopeName).slice(1, -1);
+  return css.replaceAll(SCOPE_PLACEHOLDER, scopeName).replaceAll(HOST_PLACEHOLDER, hostValue);
 }
 
 /** Something worth telling the user about a selector that was still rewritten. */
@@ -29,7 +44,7 @@ export const HOST_ATTRIBUTE = 'wx-host';
 export type SelectorMemo = Map<string, Result<RewrittenSelector, string>>;
 
 export function scopeKey(scope: SelectorScope): string {
-  return `${scope.classPrefix ?? ''}|${scope.hostName ?? ''}|${[...scope.externalClasses].join(',')}`;
+  return `${scope.prefixClasses ? 'p' : ''}${scope.hasHost ? 'h' : ''}|${[...scope.externalClasses].join(',')}`;
 }
 
 /** Rewrites one rule selector (a comma list) for the runtime; an unparsable selector gives the parser's message. */
@@ -47,20 +62,26 @@ export function rewriteSelector(
 }
 
 function rewriteUncached(selector: string, scope: SelectorScope): Result<RewrittenSelector, string> {
+  const simple = rewriteSimpleSelector(selector, scope, SCOPE_PLACEHOLDER);
+  return simple ? ok(simple) : rewriteWithParser(selector, scope);
+}
+
+/** The full rewrite with postcss-selector-parser: pseudo-class arguments, attributes, escapes, `:host`. */
+export function rewriteWithParser(selector: string, scope: SelectorScope): Result<RewrittenSelector, string> {
   const notes: SelectorNote[] = [];
   // Classes inside `:host(…)` belong to the host, whose classes come from the owner's scope: never prefixed.
   const hostInner = new WeakSet<selectorParser.Node>();
   const transform = (root: selectorParser.Root): void => {
     root.walkPseudos((pseudo) => {
       if (pseudo.value.toLowerCase() !== ':host') return;
-      if (scope.hostName === undefined) {
+      if (!scope.hasHost) {
         notes.push({ kind: 'host-without-scope' });
         return;
       }
       const host = selectorParser.attribute({
         attribute: HOST_ATTRIBUTE,
         operator: '=',
-        value: JSON.stringify(scope.hostName),
+        value: `"${HOST_PLACEHOLDER}"`,
         quoteMark: '"',
         raws: {},
       });
@@ -75,9 +96,9 @@ function rewriteUncached(selector: string, scope: SelectorScope): Result<Rewritt
       if (node.type === 'tag') {
         const tag = node.value.toLowerCase();
         if (tag === PAGE_TAG || BUILTIN_COMPONENT_TAGS.has(tag)) node.value = runtimeTagName(tag);
-      } else if (node.type === 'class' && scope.classPrefix !== undefined && !hostInner.has(node)) {
+      } else if (node.type === 'class' && scope.prefixClasses && !hostInner.has(node)) {
         if (scope.externalClasses.has(node.value)) notes.push({ kind: 'external-class-rule', className: node.value });
-        node.value = `${scope.classPrefix}--${node.value}`;
+        node.value = `${SCOPE_PLACEHOLDER}--${node.value}`;
       }
     });
   };
