@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
+import { buildCommand } from './build';
 import { openCommand } from './open';
 
 /** Every `ministudio` sub-command, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [openCommand];
+export const commands: readonly CliCommand[] = [openCommand, buildCommand];

@@ -1,0 +1,92 @@
+/**
+ * The mini-program compiler: a WeChat/FinClip-syntax project → a package the runtime loads
+ * (docs/package-format.md, app/shared/package-format.ts).
+ *
+ *   const compiler = createCompiler('/path/to/project', { outDir: '/tmp/out' });
+ *   const first = await compiler.build();                 // full build; first.diagnostics, first.manifest
+ *   const next = await compiler.rebuild(['pages/a/a.wxml']); // next.changedOutputs: what to hot-swap
+ *   const stop = await compiler.watch((result) => …);      // chokidar drives rebuild(); stop() ends it
+ *   compiler.dispose();
+ *
+ * Contract: it never throws on bad input — every problem is a located `Diagnostic` and a broken file never
+ * stops the others. Runs are serialised: calls made while one runs wait for it. Paths given to `rebuild` may be
+ * absolute or project-relative, and may name deleted files.
+ */
+import { resolve, sep } from 'node:path';
+import { watch as watchFiles } from 'chokidar';
+import { PackageCompiler, type BuildResult, type CompilerOptions } from './package-compiler';
+
+export type { BuildResult, CompilerOptions } from './package-compiler';
+export { profiles, profileByName, type DslProfile } from './profiles';
+
+export interface Compiler {
+  readonly projectDir: string;
+  readonly outDir: string;
+  build(): Promise<BuildResult>;
+  rebuild(changedFiles: readonly string[]): Promise<BuildResult>;
+  /**
+   * Builds once, then rebuilds on every change under the project folder (debounced), calling `onResult` after
+   * each run. Resolves to a function that stops watching.
+   */
+  watch(onResult: (result: BuildResult) => void, options?: { debounceMs?: number }): Promise<() => Promise<void>>;
+  dispose(): void;
+}
+
+export function createCompiler(projectDir: string, options: CompilerOptions): Compiler {
+  const dir = resolve(projectDir);
+  const outDir = resolve(options.outDir);
+  const core = new PackageCompiler(dir, { ...options, outDir });
+  let queue: Promise<unknown> = Promise.resolve();
+  let built = false;
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job, job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const build = () =>
+    serial(async () => {
+      const r = await core.build();
+      built = true;
+      return r;
+    });
+  const rebuild = (files: readonly string[]) => serial(() => (built ? core.rebuild(files) : core.build().then((r) => ((built = true), r))));
+
+  return {
+    projectDir: dir,
+    outDir,
+    build,
+    rebuild,
+    async watch(onResult, watchOptions) {
+      const debounceMs = watchOptions?.debounceMs ?? 30;
+      const pending = new Set<string>();
+      let timer: NodeJS.Timeout | undefined;
+      const inOut = (p: string) => p === outDir || p.startsWith(outDir + sep);
+      const watcher = watchFiles(dir, {
+        ignoreInitial: true,
+        ignored: (p) => inOut(p) || /[\\/](node_modules|\.git|\.ministudio)([\\/]|$)/.test(p),
+      });
+      const flush = () => {
+        timer = undefined;
+        const files = [...pending];
+        pending.clear();
+        void rebuild(files).then(onResult);
+      };
+      const onChange = (p: string) => {
+        pending.add(p);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, debounceMs);
+      };
+      watcher.on('add', onChange).on('change', onChange).on('unlink', onChange).on('unlinkDir', onChange);
+      await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+      onResult(await build());
+      return async () => {
+        if (timer) clearTimeout(timer);
+        await watcher.close();
+        await queue;
+      };
+    },
+    dispose() {
+      core.dispose();
+    },
+  };
+}

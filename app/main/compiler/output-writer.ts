@@ -1,0 +1,91 @@
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ZipFile } from 'yazl';
+
+/** One file of the package: text the compiler produced, or a static file copied from the project. */
+export type OutputContent = { readonly text: string } | { readonly copyFrom: string };
+
+/**
+ * Writes package files into the output folder, skipping those whose content did not change since the last
+ * write, and remembers what it wrote so a rebuild can report exactly which outputs changed.
+ */
+export class OutputWriter {
+  private readonly written = new Map<string, { text?: string; stamp?: string; size: number }>();
+
+  constructor(readonly outDir: string) {}
+
+  async reset(): Promise<void> {
+    this.written.clear();
+    await rm(this.outDir, { recursive: true, force: true });
+    await mkdir(this.outDir, { recursive: true });
+  }
+
+  /** Writes the files that differ; returns the output paths that changed. */
+  async writeAll(files: ReadonlyMap<string, OutputContent>, keep: readonly string[] = []): Promise<string[]> {
+    const changed: string[] = [];
+    const dirs = new Set<string>();
+    const jobs: (() => Promise<void>)[] = [];
+    for (const [path, content] of files) {
+      const prev = this.written.get(path);
+      if ('text' in content) {
+        if (prev?.text === content.text) continue;
+        this.written.set(path, { text: content.text, size: Buffer.byteLength(content.text) });
+        jobs.push(() => writeFile(join(this.outDir, path), content.text));
+      } else {
+        const st = await stat(content.copyFrom).catch(() => undefined);
+        if (!st) continue;
+        const stamp = `${st.size}:${st.mtimeMs}`;
+        if (prev?.stamp === stamp) continue;
+        this.written.set(path, { stamp, size: st.size });
+        jobs.push(() => copyFile(content.copyFrom, join(this.outDir, path)));
+      }
+      dirs.add(dirname(join(this.outDir, path)));
+      changed.push(path);
+    }
+    await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
+    await parallel(jobs, 32);
+    for (const path of [...this.written.keys()]) {
+      if (!files.has(path) && !keep.includes(path)) {
+        this.written.delete(path);
+        await rm(join(this.outDir, path), { force: true });
+        changed.push(path);
+      }
+    }
+    return changed;
+  }
+
+  /** Writes one text file unconditionally (the manifest: its buildId always changes). */
+  async writeText(path: string, text: string): Promise<void> {
+    this.written.set(path, { text, size: Buffer.byteLength(text) });
+    await mkdir(dirname(join(this.outDir, path)), { recursive: true });
+    await writeFile(join(this.outDir, path), text);
+  }
+
+  size(path: string): number {
+    return this.written.get(path)?.size ?? 0;
+  }
+
+  /** Zips the given package files (as written) into `zipPath` inside the output folder. */
+  async zip(zipPath: string, paths: readonly string[]): Promise<void> {
+    const zip = new ZipFile();
+    for (const p of [...paths].sort()) zip.addFile(join(this.outDir, p), p);
+    const target = join(this.outDir, zipPath);
+    await mkdir(dirname(target), { recursive: true });
+    await new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(target);
+      out.on('close', () => resolve());
+      out.on('error', reject);
+      zip.outputStream.on('error', reject).pipe(out);
+      zip.end();
+    });
+  }
+}
+
+async function parallel(jobs: readonly (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+}

@@ -1,0 +1,405 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { hasErrors, type Diagnostic } from '../../shared/diagnostic';
+import type { ComponentEntry, DslProfileName, PackageManifest, PackagePart } from '../../shared/package-format';
+import { PACKAGE_FORMAT_VERSION } from '../../shared/package-format';
+import { locateJsonValue, validateJson, type JsonKind, type ValidatedJson } from './json/validate-json';
+import { OutputWriter, type OutputContent } from './output-writer';
+import { allProfileExtensions, profiles, type DslProfile } from './profiles';
+import { readAppModel, partOf, type AppModel } from './project/app-model';
+import { planComponents, type ComponentPlan } from './project/component-plan';
+import { packIgnoreMatcher } from './project/pack-ignore';
+import { readProjectConfig, type ProjectConfig } from './project/project-config';
+import type { ResolverContext } from './resolve/module-resolver';
+import { ScriptStage, type ScriptOutput } from './script/script-stage';
+import { SourceStore } from './source-store';
+import { StyleStage, type StyleJob } from './style-stage';
+import { TemplateStage } from './template-stage';
+
+export interface CompilerOptions {
+  /** Folder the package is written to (created; emptied on the first build). */
+  readonly outDir: string;
+  /** Force a profile; by default the project's files decide (FinClip when it has more .fxml than .wxml). */
+  readonly profile?: DslProfileName;
+  /** Write the upload zips (`zips/app.zip` + one per subpackage). Default true. */
+  readonly zips?: boolean;
+  /** Compile templates in glass-easel's dev mode (attribute names kept for the WXML inspector). Default false. */
+  readonly devTemplates?: boolean;
+}
+
+export interface BuildResult {
+  /** No error-severity diagnostic. */
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Package paths written or deleted by this run (`manifest.json` only when more than the buildId changed). */
+  readonly changedOutputs: readonly string[];
+  /** Undefined only when the project cannot be read at all (no app.json). */
+  readonly manifest: PackageManifest | undefined;
+  readonly outDir: string;
+  readonly durationMs: number;
+  /** How many sources this run actually recompiled (the rest came from the caches). */
+  readonly recompiled: { readonly templates: number; readonly scripts: number; readonly styles: number };
+}
+
+const CONFIG_FILES = new Set(['project.config.json', 'project.private.config.json']);
+const ASSET_EXTENSIONS = new Set(
+  'png jpg jpeg gif svg webp bmp ico avif ttf otf woff woff2 eot mp3 mp4 m4a aac wav ogg webm mov wasm'.split(' '),
+);
+
+/** The compiler's state between runs; `createCompiler` wraps it in the public API. */
+export class PackageCompiler {
+  private config: ProjectConfig | undefined;
+  private store: SourceStore | undefined;
+  private profile: DslProfile = profiles.wechat;
+  private readonly writer: OutputWriter;
+  private templates: TemplateStage;
+  private scripts = new ScriptStage();
+  private styles = new StyleStage();
+  private readonly jsonCache = new Map<string, { text: string; value: ValidatedJson }>();
+  private readonly scopeNames = new Map<string, string>();
+  private lastManifestBody = '';
+  private buildCount = 0;
+
+  constructor(
+    readonly projectDir: string,
+    private readonly options: CompilerOptions,
+  ) {
+    this.writer = new OutputWriter(resolve(options.outDir));
+    this.templates = new TemplateStage(options.devTemplates ?? false);
+  }
+
+  /** A full build: rescans the project and rewrites the output folder. */
+  async build(): Promise<BuildResult> {
+    return this.run(undefined);
+  }
+
+  /** Re-reads the given files (absolute or project-relative; deleted ones too) and rebuilds what depends on them. */
+  async rebuild(changedFiles: readonly string[]): Promise<BuildResult> {
+    return this.run(changedFiles);
+  }
+
+  dispose(): void {
+    this.templates.dispose();
+  }
+
+  private async run(changed: readonly string[] | undefined): Promise<BuildResult> {
+    const started = performance.now();
+    const diagnostics: Diagnostic[] = [];
+    const rels = changed?.map((f) => relative(this.projectDir, resolve(this.projectDir, f)).split(sep).join('/'));
+    const full = !this.store || !this.config || rels === undefined || rels.some((r) => CONFIG_FILES.has(r));
+    if (full) {
+      await this.loadProject(diagnostics);
+      await this.writer.reset();
+    } else {
+      diagnostics.push(...this.configDiagnostics);
+      const rootPrefix = this.config!.miniprogramRoot ? `${this.config!.miniprogramRoot}/` : '';
+      const targets = new Set<string>();
+      for (const r of rels!) {
+        if (!r.startsWith(rootPrefix) || r.startsWith('..')) continue;
+        const rel = r.slice(rootPrefix.length);
+        targets.add(rel);
+        // a removed folder: everything known under it
+        for (const f of this.store!.files) if (f.startsWith(`${rel}/`)) targets.add(f);
+      }
+      await Promise.all([...targets].map((r) => this.store!.refresh(r)));
+    }
+    const store = this.store!;
+    const config = this.config!;
+    const projectPath = (rel: string) => (config.miniprogramRoot ? `${config.miniprogramRoot}/${rel}` : rel);
+
+    const appText = store.text('app.json');
+    if (appText === undefined) {
+      diagnostics.push({ file: projectPath('app.json'), line: 1, column: 1, severity: 'error', code: 'app-json-missing', message: 'app.json not found in the mini-program root' });
+      return this.result(started, diagnostics, [], undefined);
+    }
+    const appJson = this.json('app.json', 'app', projectPath);
+    diagnostics.push(...appJson.diagnostics);
+    const { model, diagnostics: appDiagnostics } = readAppModel(appJson, projectPath('app.json'));
+    diagnostics.push(...appDiagnostics);
+
+    const templateExts = this.preferred(allProfileExtensions('template'), this.profile.extensions.template);
+    const resolver: ResolverContext = { files: store.files, aliases: model.aliases, componentExtensions: [...templateExts, '.json', '.js', '.ts'] };
+    const styleExts = [...this.preferred(allProfileExtensions('style'), this.profile.extensions.style), '.less', '.scss', '.sass'];
+    const plan = planComponents({
+      app: model,
+      appJsonFile: projectPath('app.json'),
+      resolver,
+      json: (rel, kind) => (store.text(rel) === undefined ? undefined : this.json(rel, kind, projectPath)),
+      templateExtensions: templateExts,
+      styleExtensions: styleExts,
+      projectPath,
+    });
+    diagnostics.push(...plan.diagnostics);
+
+    // templates and WXS
+    const templateFiles = new Map<string, string>();
+    const wxsFiles = new Map<string, string>();
+    for (const file of this.filesByExtension(templateExts)) templateFiles.set(stripExtension(file), file);
+    for (const file of this.filesByExtension(this.preferred(allProfileExtensions('templateScript'), this.profile.extensions.templateScript))) {
+      wxsFiles.set(stripExtension(file), file);
+    }
+    const groups = this.templates.update({ parts: model.parts, templates: templateFiles, scripts: wxsFiles, text: (r) => store.text(r), projectPath });
+
+    const [scriptOutputs, styleOutputs] = await Promise.all([
+      this.scripts.update({
+        sources: [...store.files].filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !/(^|\/)\./.test(f)),
+        text: (r) => store.text(r),
+        projectPath,
+        resolver,
+        parts: model.parts,
+      }),
+      this.styles.update({
+        jobs: this.styleJobs(plan.components, styleExts),
+        profile: this.profile,
+        miniprogramRoot: config.miniprogramRoot,
+        text: (r) => store.text(r),
+        readProjectFile: (p) => this.readProjectFile(p),
+        projectPath,
+      }),
+    ]);
+    diagnostics.push(...this.templates.allDiagnostics(), ...this.scripts.allDiagnostics(), ...this.styles.allDiagnostics());
+
+    // outputs
+    const outputs = new Map<string, OutputContent>();
+    const outputPart = new Map<string, string>();
+    const put = (path: string, content: OutputContent, part: string) => {
+      outputs.set(path, content);
+      outputPart.set(path, part);
+    };
+    for (const [root, text] of groups) put(templatesPath(root), { text }, root);
+    for (const out of scriptOutputs.values()) {
+      put(out.entry.file, { text: out.code }, out.entry.packageRoot);
+      put(out.entry.map!, { text: out.map }, out.entry.packageRoot);
+    }
+    for (const [path, css] of styleOutputs) put(path, { text: css }, path === 'css/app.css' ? '' : partOf(model.parts, path.slice(4)));
+    const assets: Record<string, string> = {};
+    for (const file of store.files) {
+      const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+      if (!ASSET_EXTENSIONS.has(ext)) continue;
+      assets[file] = `assets/${file}`;
+      put(`assets/${file}`, { copyFrom: store.absolute(file) }, partOf(model.parts, file));
+    }
+
+    const manifest = this.manifest(model, appJson, plan.components, scriptOutputs, styleOutputs, assets, groups, config, diagnostics, projectPath);
+    const changedOutputs = await this.writer.writeAll(outputs, ['manifest.json']);
+
+    // sizes, then the manifest with them, then zips
+    const sizes = new Map<string, number>();
+    for (const [path, part] of outputPart) sizes.set(part, (sizes.get(part) ?? 0) + this.writer.size(path));
+    const packages: PackagePart[] = manifest.packages.map((p) => ({ ...p, size: sizes.get(p.root) ?? 0 }));
+    diagnostics.push(...this.sizeDiagnostics(packages, appJson, projectPath('app.json')));
+    const finalManifest: PackageManifest = { ...manifest, packages };
+    const body = JSON.stringify({ ...finalManifest, buildId: '' });
+    const manifestChanged = body !== this.lastManifestBody;
+    this.lastManifestBody = body;
+    await this.writer.writeText('manifest.json', `${JSON.stringify(finalManifest, null, 1)}\n`);
+    outputPart.set('manifest.json', '');
+    if (manifestChanged) changedOutputs.push('manifest.json');
+
+    if (this.options.zips ?? true) {
+      const changedParts = new Set(changedOutputs.map((p) => outputPart.get(p) ?? ''));
+      await Promise.all(
+        packages
+          .filter((p) => full || changedParts.has(p.root))
+          .map((p) => this.writer.zip(p.zip!, [...outputPart].filter(([, part]) => part === p.root).map(([path]) => path))),
+      );
+    }
+    return this.result(started, diagnostics, changedOutputs, finalManifest);
+  }
+
+  private configDiagnostics: Diagnostic[] = [];
+
+  private async loadProject(diagnostics: Diagnostic[]): Promise<void> {
+    const read = (name: string) => readFile(resolve(this.projectDir, name), 'utf8').catch(() => undefined);
+    const [pub, priv] = await Promise.all([read('project.config.json'), read('project.private.config.json')]);
+    const { config, diagnostics: configDiagnostics } = readProjectConfig(pub, priv);
+    this.configDiagnostics = configDiagnostics;
+    diagnostics.push(...configDiagnostics);
+    const rootChanged = this.config?.miniprogramRoot !== config.miniprogramRoot;
+    this.config = config;
+    this.templates.dispose();
+    this.templates = new TemplateStage(this.options.devTemplates ?? false);
+    this.scripts = new ScriptStage();
+    this.styles = new StyleStage();
+    this.jsonCache.clear();
+    if (rootChanged || !this.store) this.store = new SourceStore(resolve(this.projectDir, config.miniprogramRoot));
+    const ignore = packIgnoreMatcher(config.packIgnore);
+    const outDir = this.writer.outDir;
+    const rootDir = resolve(this.projectDir, config.miniprogramRoot);
+    await this.store.scan((rel, isDir) => ignore(rel, isDir) || resolve(rootDir, rel) === outDir);
+    const count = (ext: string) => [...this.store!.files].filter((f) => f.endsWith(ext)).length;
+    this.profile = profiles[this.options.profile ?? (count('.fxml') > count('.wxml') ? 'finclip' : 'wechat')];
+  }
+
+  private json(rel: string, kind: JsonKind, projectPath: (r: string) => string): ValidatedJson {
+    const text = this.store!.text(rel) ?? '';
+    const hit = this.jsonCache.get(rel);
+    if (hit && hit.text === text) return hit.value;
+    const value = validateJson(projectPath(rel), text, kind);
+    this.jsonCache.set(rel, { text, value });
+    return value;
+  }
+
+  private async readProjectFile(projectRel: string): Promise<string | undefined> {
+    const abs = resolve(this.projectDir, projectRel);
+    const fromProject = relative(this.projectDir, abs);
+    if (fromProject.startsWith('..') || isAbsolute(fromProject)) return undefined; // never read outside the project
+    const root = this.config!.miniprogramRoot;
+    const rel = fromProject.split(sep).join('/');
+    const inRoot = root ? (rel.startsWith(`${root}/`) ? rel.slice(root.length + 1) : undefined) : rel;
+    if (inRoot !== undefined) return this.store!.text(inRoot);
+    return readFile(abs, 'utf8').catch(() => undefined);
+  }
+
+  private filesByExtension(exts: readonly string[]): string[] {
+    // with both spellings present, the profile's own extension wins (it comes first in `exts`)
+    const byKey = new Map<string, string>();
+    for (const ext of [...exts].reverse()) for (const f of this.store!.files) if (f.endsWith(ext)) byKey.set(stripExtension(f), f);
+    return [...byKey.values()];
+  }
+
+  private preferred(all: readonly string[], first: string): string[] {
+    return [first, ...all.filter((e) => e !== first)];
+  }
+
+  private styleJobs(components: ReadonlyMap<string, { path: string; styleFile?: string; isolation: StyleJob['isolation'] }>, styleExts: readonly string[]): StyleJob[] {
+    const jobs: StyleJob[] = [];
+    const appStyle = styleExts.map((e) => `app${e}`).find((f) => this.store!.files.has(f));
+    if (appStyle) jobs.push({ output: 'css/app.css', file: appStyle });
+    for (const c of components.values()) {
+      if (!c.styleFile) continue;
+      jobs.push({ output: `css/${c.path}.css`, file: c.styleFile, scopeName: this.scopeName(c.path), ...(c.isolation ? { isolation: c.isolation } : {}) });
+    }
+    return jobs;
+  }
+
+  /** Stable per module path for the compiler's lifetime, unique, and a valid CSS identifier part. */
+  scopeName(path: string): string {
+    let name = this.scopeNames.get(path);
+    if (name) return name;
+    const base = path.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
+    const taken = new Set(this.scopeNames.values());
+    name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+    this.scopeNames.set(path, name);
+    return name;
+  }
+
+  private manifest(
+    model: AppModel,
+    appJson: ValidatedJson,
+    components: ReadonlyMap<string, ComponentPlan>,
+    scripts: ReadonlyMap<string, ScriptOutput>,
+    styles: ReadonlyMap<string, string>,
+    assets: Record<string, string>,
+    groups: ReadonlyMap<string, string>,
+    config: ProjectConfig,
+    diagnostics: Diagnostic[],
+    projectPath: (rel: string) => string,
+  ): PackageManifest {
+    const entries: Record<string, ComponentEntry> = {};
+    for (const c of components.values()) {
+      const scriptKey = c.scriptFile ? c.scriptFile.replace(/\.ts$/, '.js') : undefined;
+      const styleOut = `css/${c.path}.css`;
+      entries[c.path] = {
+        path: c.path,
+        packageRoot: c.packageRoot,
+        isPage: c.isPage,
+        json: c.json,
+        template: c.path,
+        ...(scriptKey && scripts.has(scriptKey) ? { script: scriptKey } : {}),
+        ...(styles.has(styleOut) ? { style: { file: styleOut, scopeName: this.scopeName(c.path) } } : {}),
+      };
+      if (c.isPage && !scriptKey) {
+        diagnostics.push({ file: projectPath('app.json'), ...locate(appJson, model.pageLocation.get(c.path)?.path), severity: 'warning', code: 'page-script-missing', message: `page '${c.path}' has no .js/.ts file; it will not be registered` });
+      }
+    }
+    const app = { ...model.appJson };
+    const globalUsing: Record<string, string> = {};
+    for (const tag of Object.keys(model.globalComponents)) {
+      const anyEntry = [...components.values()].find((c) => typeof (c.json.usingComponents as Record<string, string>)[tag] === 'string');
+      globalUsing[tag] = anyEntry ? (anyEntry.json.usingComponents as Record<string, string>)[tag]! : model.globalComponents[tag]!;
+    }
+    if (Object.keys(globalUsing).length) app.usingComponents = globalUsing;
+    let themeJson: Record<string, unknown> | undefined;
+    if (typeof app.themeLocation === 'string') {
+      const rel = app.themeLocation.replace(/^\.?\//, '');
+      if (this.store!.text(rel) === undefined) {
+        diagnostics.push({ file: projectPath('app.json'), ...locate(appJson, ['themeLocation']), severity: 'error', code: 'theme-not-found', message: `themeLocation '${app.themeLocation}' not found` });
+      } else {
+        const theme = this.json(rel, 'plain', projectPath);
+        diagnostics.push(...theme.diagnostics);
+        themeJson = theme.value;
+      }
+    }
+    const zips = this.options.zips ?? true;
+    return {
+      format: PACKAGE_FORMAT_VERSION,
+      profile: this.profile.name,
+      buildId: `${Date.now().toString(36)}-${(++this.buildCount).toString(36)}`,
+      appId: config.appId,
+      appJson: app,
+      ...(themeJson ? { themeJson } : {}),
+      packages: model.parts.map((p) => ({
+        root: p.root,
+        ...(p.name ? { name: p.name } : {}),
+        independent: p.independent,
+        pages: p.pages,
+        templates: templatesPath(p.root),
+        ...(zips ? { zip: zipPath(p.root) } : {}),
+        size: 0,
+      })),
+      components: entries,
+      scripts: Object.fromEntries([...scripts].map(([k, v]) => [k, v.entry])),
+      ...(styles.has('css/app.css') ? { appStyle: { file: 'css/app.css' } } : {}),
+      assets,
+    };
+  }
+
+  private sizeDiagnostics(packages: readonly PackagePart[], appJson: ValidatedJson, file: string): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const { perPackage, total } = this.profile.limits;
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+    packages.forEach((p, i) => {
+      if (p.size > perPackage) {
+        const at = p.root ? locate(appJson, ['subPackages', i - 1, 'root']) : { line: 1, column: 1 };
+        out.push({ file, ...at, severity: 'error', code: 'package-too-large', message: `${p.root ? `subpackage '${p.root}'` : 'main package'} is ${mb(p.size)}, over the ${this.profile.name} limit of ${mb(perPackage)}` });
+      }
+    });
+    const sum = packages.reduce((n, p) => n + p.size, 0);
+    if (sum > total) out.push({ file, line: 1, column: 1, severity: 'error', code: 'package-too-large', message: `all packages together are ${mb(sum)}, over the ${this.profile.name} limit of ${mb(total)}` });
+    return out;
+  }
+
+  private result(started: number, diagnostics: Diagnostic[], changedOutputs: string[], manifest: PackageManifest | undefined): BuildResult {
+    const unique = new Map<string, Diagnostic>();
+    for (const d of diagnostics) unique.set(`${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`, d);
+    const sorted = [...unique.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    return {
+      ok: !hasErrors(sorted),
+      diagnostics: sorted,
+      changedOutputs,
+      manifest,
+      outDir: this.writer.outDir,
+      durationMs: performance.now() - started,
+      recompiled: { templates: this.templates.compiledCount, scripts: this.scripts.compiledCount, styles: this.styles.compiledCount },
+    };
+  }
+}
+
+function locate(json: ValidatedJson, path: (string | number)[] | undefined) {
+  return path ? locateJsonValue(json, path) : { line: 1, column: 1 };
+}
+
+function stripExtension(file: string): string {
+  const dot = file.lastIndexOf('.');
+  return dot > file.lastIndexOf('/') ? file.slice(0, dot) : file;
+}
+
+export function templatesPath(root: string): string {
+  return root ? `templates/${root}.js` : 'templates/app.js';
+}
+
+export function zipPath(root: string): string {
+  return root ? `zips/${root.replace(/\//g, '_')}.zip` : 'zips/app.zip';
+}

@@ -1,0 +1,78 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { scanFiles } from './project/scan-files';
+
+/** Extensions read as text and compiled; everything else is an asset or ignored. */
+export const TEXT_EXTENSIONS = ['.json', '.wxml', '.fxml', '.wxs', '.fts', '.wxss', '.ftss', '.less', '.scss', '.sass', '.js', '.ts'];
+
+/**
+ * The mini-program's files as the compiler sees them: the set of root-relative paths and the text of every
+ * source, read once in parallel and then only re-read when the watcher says a file changed.
+ */
+export class SourceStore {
+  files = new Set<string>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly rootDir: string) {}
+
+  async scan(skip: (relPath: string, isDir: boolean) => boolean): Promise<void> {
+    this.files = await scanFiles(this.rootDir, skip);
+    this.texts.clear();
+    const wanted = [...this.files].filter(isTextSource);
+    await mapLimit(wanted, 64, async (rel) => {
+      const text = await readText(join(this.rootDir, rel));
+      if (text === undefined) this.files.delete(rel);
+      else this.texts.set(rel, text);
+    });
+  }
+
+  /** Re-reads one root-relative path; returns false when it no longer exists. */
+  async refresh(rel: string): Promise<boolean> {
+    if (!isTextSource(rel)) {
+      const exists = await stat(join(this.rootDir, rel)).then((s) => s.isFile(), () => false);
+      if (exists) this.files.add(rel);
+      else this.files.delete(rel);
+      return exists;
+    }
+    const text = await readText(join(this.rootDir, rel));
+    if (text === undefined) {
+      this.files.delete(rel);
+      this.texts.delete(rel);
+      return false;
+    }
+    this.files.add(rel);
+    this.texts.set(rel, text);
+    return true;
+  }
+
+  text(rel: string): string | undefined {
+    return this.texts.get(rel);
+  }
+
+  absolute(rel: string): string {
+    return join(this.rootDir, rel);
+  }
+}
+
+export function isTextSource(rel: string): boolean {
+  const dot = rel.lastIndexOf('.');
+  return dot > rel.lastIndexOf('/') && TEXT_EXTENSIONS.includes(rel.slice(dot));
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    const text = await readFile(path, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight (file handles are finite). */
+export async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
