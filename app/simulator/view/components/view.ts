@@ -1,0 +1,20 @@
+// <view>, <cover-view> and the plain wrappers whose whole behaviour is layout (styled by the default sheet).
+import { attachHover } from './hover';
+import { WxElement } from './wx-element';
+
+export class WxView extends WxElement {
+  protected override setup(): void {
+    attachHover(this);
+  }
+}
+
+/** cover-view: a view (there are no native layers to cover); `scroll-top` scrolls it when it overflows. */
+export class WxCoverView extends WxElement {
+  protected override render(): void {
+    const scrollTop = this.prop<number | null>('scrollTop');
+    if (typeof scrollTop === 'number') this.scrollTo({ top: scrollTop });
+  }
+}
+
+/** Elements with no behaviour of their own (swiper-item, label-less wrappers, …): structure and style only. */
+export class WxPlain extends WxElement {}
