@@ -31,7 +31,7 @@ export interface BuildResult {
   /** No error-severity diagnostic. */
   readonly ok: boolean;
   readonly diagnostics: readonly Diagnostic[];
-  /** Package paths written or deleted by this run (`manifest.json` only when more than the buildId changed). */
+  /** Package paths written or deleted by this run (`manifest.json` only when more than buildId/sizes changed). */
   readonly changedOutputs: readonly string[];
   /** Undefined only when the project cannot be read at all (no app.json). */
   readonly manifest: PackageManifest | undefined;
@@ -189,7 +189,8 @@ export class PackageCompiler {
     const packages: PackagePart[] = manifest.packages.map((p) => ({ ...p, size: sizes.get(p.root) ?? 0 }));
     diagnostics.push(...this.sizeDiagnostics(packages, appJson, projectPath('app.json')));
     const finalManifest: PackageManifest = { ...manifest, packages };
-    const body = JSON.stringify({ ...finalManifest, buildId: '' });
+    // buildId and sizes change on every edit; the runtime only needs the manifest again when more than that did
+    const body = JSON.stringify({ ...manifest, buildId: '' });
     const manifestChanged = body !== this.lastManifestBody;
     this.lastManifestBody = body;
     await this.writer.writeText('manifest.json', `${JSON.stringify(finalManifest, null, 1)}\n`);

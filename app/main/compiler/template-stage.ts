@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../../shared/diagnostic';
 import { partOf, type PartPlan } from './project/app-model';
-import { normalizeInRoot } from './resolve/module-resolver';
 import { TemplateGroup, type CompiledTemplate } from './wxml/template-group';
 
 interface MemberState {
@@ -168,7 +167,7 @@ function locateSrc(text: string, key: string, dep: string): { line: number; colu
   const dir = key.includes('/') ? key.slice(0, key.lastIndexOf('/')) : '';
   for (const m of text.matchAll(/\bsrc\s*=\s*["']([^"']+)["']/g)) {
     const raw = m[1]!.replace(/\.(wxml|fxml|wxs|fts)$/, '');
-    const resolved = normalizeInRoot(raw.startsWith('/') ? raw : `${dir}/${raw}`);
+    const resolved = clampedNormalize(raw.startsWith('/') ? raw : `${dir}/${raw}`);
     if (resolved === dep) {
       const before = text.slice(0, m.index);
       const line = before.split('\n').length;
@@ -176,4 +175,15 @@ function locateSrc(text: string, key: string, dep: string): { line: number; colu
     }
   }
   return { line: 1, column: 1 };
+}
+
+/** glass-easel's own normalisation: `..` above the root is dropped rather than refused. */
+function clampedNormalize(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
 }

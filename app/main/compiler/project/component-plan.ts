@@ -56,6 +56,7 @@ export function planComponents(inputs: PlanInputs): { components: Map<string, Co
     const packageRoot = partOf(app.parts, path);
     const jsonFile = `${path}.json`;
     const validated = inputs.json(jsonFile, isPage ? 'page' : 'component');
+    if (validated) diagnostics.push(...validated.diagnostics);
     const raw = validated?.value ?? {};
     const templateFile = find(path, inputs.templateExtensions);
     if (!templateFile) {
@@ -69,11 +70,14 @@ export function planComponents(inputs: PlanInputs): { components: Map<string, Co
     }
 
     const using: Record<string, string> = { ...globalResolved };
+    const reached: string[] = Object.values(globalResolved);
     for (const [tag, request] of Object.entries(asRecord(raw.usingComponents))) {
       if (typeof request !== 'string') continue;
       const resolved = isPluginRef(request) ? request : resolveComponent(resolver, jsonFile, request);
-      if (resolved) using[tag] = resolved;
-      else {
+      if (resolved) {
+        using[tag] = resolved;
+        reached.push(resolved);
+      } else {
         using[tag] = request;
         const at = validated ? locateJsonValue(validated, ['usingComponents', tag]) : { line: 1, column: 1 };
         diagnostics.push({ file: inputs.projectPath(jsonFile), ...at, ...notFound(tag, request) });
@@ -86,7 +90,7 @@ export function planComponents(inputs: PlanInputs): { components: Map<string, Co
       generics[name] = resolved ? { ...asRecord(spec), default: resolved } : spec;
       if (resolved) queue.push({ path: resolved, isPage: pages.has(resolved) });
     }
-    for (const target of Object.values(using)) {
+    for (const target of reached) {
       if (!isPluginRef(target) && !components.has(target)) queue.push({ path: target, isPage: pages.has(target) });
       const targetRoot = isPluginRef(target) ? '' : partOf(app.parts, target);
       if (targetRoot && targetRoot !== packageRoot && !(asRecord(raw.componentPlaceholder)[tagOf(using, target)] !== undefined)) {

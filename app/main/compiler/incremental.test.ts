@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCompiler, type BuildResult } from './index';
+import { smallApp, tempProject, where } from './test-fixtures';
+
+test('one changed template recompiles only itself and rewrites only its group file', async () => {
+  const p = await tempProject(smallApp());
+  const compiler = createCompiler(p.dir, { outDir: p.out });
+  try {
+    const first = await compiler.build();
+    assert.ok(first.ok, where(first.diagnostics).join('\n'));
+    assert.ok(first.recompiled.templates >= 3 && first.recompiled.scripts >= 5);
+
+    await p.write('pages/b/b.wxml', '<view>B2</view>');
+    const r = await compiler.rebuild(['pages/b/b.wxml']);
+    assert.deepEqual(r.recompiled, { templates: 1, scripts: 0, styles: 0 });
+    assert.deepEqual([...r.changedOutputs].sort(), ['templates/app.js']);
+    assert.match(await p.read('templates/app.js'), /B2/);
+
+    const same = await compiler.rebuild(['pages/b/b.wxml']);
+    assert.deepEqual(same.changedOutputs, []);
+    assert.deepEqual(same.recompiled, { templates: 0, scripts: 0, styles: 0 });
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});
+
+test('changing a script, a style, a json: each touches only its own outputs', async () => {
+  const p = await tempProject(smallApp({ 'common/theme.wxss': '.x { color: green; }', 'pages/a/a.wxss': '@import "../../common/theme.wxss";\n.a { color: blue; }' }));
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  try {
+    assert.ok((await compiler.build()).ok);
+
+    await p.write('utils/util.js', 'module.exports = { twice: (n) => n + n };');
+    let r = await compiler.rebuild([`${p.dir}/utils/util.js`]);
+    assert.deepEqual(r.recompiled, { templates: 0, scripts: 1, styles: 0 });
+    assert.deepEqual([...r.changedOutputs].sort(), ['js/utils/util.js', 'js/utils/util.js.map']);
+
+    await p.write('common/theme.wxss', '.x { color: purple; }');
+    r = await compiler.rebuild(['common/theme.wxss']);
+    assert.deepEqual(r.recompiled, { templates: 0, scripts: 0, styles: 1 });
+    assert.deepEqual(r.changedOutputs, ['css/pages/a/a.css']);
+    assert.match(await p.read('css/pages/a/a.css'), /purple/);
+
+    await p.write('pages/b/b.json', '{ "navigationBarTitleText": "Bee" }');
+    r = await compiler.rebuild(['pages/b/b.json']);
+    assert.deepEqual(r.recompiled, { templates: 0, scripts: 0, styles: 0 });
+    assert.deepEqual(r.changedOutputs, ['manifest.json']);
+    assert.equal(JSON.parse(await p.read('manifest.json')).components['pages/b/b'].json.navigationBarTitleText, 'Bee');
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});
+
+test('adding the missing file clears the diagnostic; deleting a file removes its outputs', async () => {
+  const p = await tempProject(smallApp({ 'pages/b/b.js': "require('./later');\nPage({});" }));
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  try {
+    assert.deepEqual(where((await compiler.build()).diagnostics), ['pages/b/b.js:1:9 require-not-found']);
+    await p.write('pages/b/later.js', 'module.exports = 1;');
+    let r = await compiler.rebuild(['pages/b/later.js']);
+    assert.deepEqual(where(r.diagnostics), []);
+    assert.deepEqual(r.manifest!.scripts['pages/b/b.js']!.requires, { './later': 'pages/b/later.js' });
+    assert.ok(r.changedOutputs.includes('js/pages/b/later.js'));
+
+    await p.remove('pages/b/later.js');
+    r = await compiler.rebuild(['pages/b/later.js']);
+    assert.deepEqual(where(r.diagnostics), ['pages/b/b.js:1:9 require-not-found']);
+    assert.ok(r.changedOutputs.includes('js/pages/b/later.js'));
+    assert.equal(r.manifest!.scripts['pages/b/later.js'], undefined);
+
+    await p.remove('components');
+    r = await compiler.rebuild(['components']);
+    assert.deepEqual(where(r.diagnostics, 'error'), ['app.json:7:13 component-not-found']);
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});
+
+test('the watcher rebuilds on a save and reports what changed', async () => {
+  const p = await tempProject(smallApp());
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  const results: BuildResult[] = [];
+  let wake: (() => void) | undefined;
+  const stop = await compiler.watch((r) => {
+    results.push(r);
+    wake?.();
+  });
+  try {
+    assert.equal(results.length, 1);
+    assert.ok(results[0]!.ok);
+    const next = new Promise<void>((resolve) => (wake = resolve));
+    await p.write('pages/a/a.wxml', '<view>{{</view>');
+    await next;
+    const r = results[results.length - 1]!;
+    assert.deepEqual(r.changedOutputs, ['templates/app.js']);
+    assert.equal(where(r.diagnostics, 'error')[0]?.startsWith('pages/a/a.wxml:1:'), true);
+  } finally {
+    await stop();
+    compiler.dispose();
+    await p.cleanup();
+  }
+});
