@@ -363,7 +363,8 @@ export class PackageCompiler {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
     packages.forEach((p, i) => {
       if (p.size > perPackage) {
-        const at = p.root ? locate(appJson, ['subPackages', i - 1, 'root']) : { line: 1, column: 1 };
+        const key = Array.isArray(appJson.value.subPackages) ? 'subPackages' : 'subpackages';
+        const at = p.root ? locate(appJson, [key, i - 1, 'root']) : { line: 1, column: 1 };
         out.push({ file, ...at, severity: 'error', code: 'package-too-large', message: `${p.root ? `subpackage '${p.root}'` : 'main package'} is ${mb(p.size)}, over the ${this.profile.name} limit of ${mb(perPackage)}` });
       }
     });
