@@ -185,7 +185,9 @@ export class PackageCompiler {
 
     // sizes, then the manifest with them, then zips
     const sizes = new Map<string, number>();
-    for (const [path, part] of outputPart) sizes.set(part, (sizes.get(part) ?? 0) + this.writer.size(path));
+    // source maps are a development aid: neither counted against the limits nor zipped for upload
+    const shipped = [...outputPart].filter(([path]) => !path.endsWith('.map'));
+    for (const [path, part] of shipped) sizes.set(part, (sizes.get(part) ?? 0) + this.writer.size(path));
     const packages: PackagePart[] = manifest.packages.map((p) => ({ ...p, size: sizes.get(p.root) ?? 0 }));
     diagnostics.push(...this.sizeDiagnostics(packages, appJson, projectPath('app.json')));
     const finalManifest: PackageManifest = { ...manifest, packages };
@@ -194,7 +196,6 @@ export class PackageCompiler {
     const manifestChanged = body !== this.lastManifestBody;
     this.lastManifestBody = body;
     await this.writer.writeText('manifest.json', `${JSON.stringify(finalManifest, null, 1)}\n`);
-    outputPart.set('manifest.json', '');
     if (manifestChanged) changedOutputs.push('manifest.json');
 
     if (this.options.zips ?? true) {
@@ -202,7 +203,7 @@ export class PackageCompiler {
       await Promise.all(
         packages
           .filter((p) => full || changedParts.has(p.root))
-          .map((p) => this.writer.zip(p.zip!, [...outputPart].filter(([, part]) => part === p.root).map(([path]) => path))),
+          .map((p) => this.writer.zip(p.zip!, [...shipped, ['manifest.json', '']].filter(([, part]) => part === p.root).map(([path]) => path))),
       );
     }
     return this.result(started, diagnostics, changedOutputs, finalManifest);
@@ -365,11 +366,11 @@ export class PackageCompiler {
       if (p.size > perPackage) {
         const key = Array.isArray(appJson.value.subPackages) ? 'subPackages' : 'subpackages';
         const at = p.root ? locate(appJson, [key, i - 1, 'root']) : { line: 1, column: 1 };
-        out.push({ file, ...at, severity: 'error', code: 'package-too-large', message: `${p.root ? `subpackage '${p.root}'` : 'main package'} is ${mb(p.size)}, over the ${this.profile.name} limit of ${mb(perPackage)}` });
+        out.push({ file, ...at, severity: 'warning', code: 'package-too-large', message: `${p.root ? `subpackage '${p.root}'` : 'main package'} is ${mb(p.size)}, over the ${this.profile.name} limit of ${mb(perPackage)}: upload will be refused` });
       }
     });
     const sum = packages.reduce((n, p) => n + p.size, 0);
-    if (sum > total) out.push({ file, line: 1, column: 1, severity: 'error', code: 'package-too-large', message: `all packages together are ${mb(sum)}, over the ${this.profile.name} limit of ${mb(total)}` });
+    if (sum > total) out.push({ file, line: 1, column: 1, severity: 'warning', code: 'package-too-large', message: `all packages together are ${mb(sum)}, over the ${this.profile.name} limit of ${mb(total)}: upload will be refused` });
     return out;
   }
 
