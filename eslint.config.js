@@ -17,7 +17,7 @@ const noGlassEasel = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', '.corpus/', '.bench/', '**/*.d.ts', 'resources/templates/**'] },
+  { ignores: ['node_modules/', 'out/', '.corpus/', '.bench/', '**/*.d.ts', 'resources/templates/**', 'tests/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,122 @@
+// Every .wxml/.wxss of the real-world corpus that WeChat's own wcc/wcsc accept must compile here without an
+// error. Files they reject are listed, not judged. Needs `npm run corpus:fetch`; skips without it.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../../app/shared/diagnostic';
+import { wechatProfile } from '../../app/main/compiler/profiles';
+import { TemplateGroup } from '../../app/main/compiler/wxml/template-group';
+import { compileStyle, StyleCache } from '../../app/main/compiler/style/index';
+import { CORPUS_MISSING, listFiles, loadCorpus, repoRoot } from './support/corpus-manifest';
+import { WechatOracle } from './support/wechat-oracle';
+
+interface Tally {
+  root: string;
+  kind: 'wxml' | 'wxss';
+  files: number;
+  oracleAccepted: number;
+  passed: number;
+  oracleRejected: string[];
+  failures: string[];
+  warnings: string[];
+}
+
+const corpus = loadCorpus();
+const tallies: Tally[] = [];
+
+if (!corpus) {
+  test('corpus: WXML/WXSS agree with WeChat wcc/wcsc', { skip: CORPUS_MISSING }, () => {});
+} else {
+  const oracle = new WechatOracle(join(repoRoot, corpus.oracle.wcc), join(repoRoot, corpus.oracle.wcsc));
+  after(() => {
+    oracle.dispose();
+    const resultsDir = join(repoRoot, '.corpus', 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(join(resultsDir, 'oracle-agreement.json'), JSON.stringify(tallies, null, 2) + '\n');
+  });
+  const roots = [...corpus.apps.map((a) => ({ label: a.spec, dir: a.dir })), ...corpus.libraries.map((l) => ({ label: l.spec, dir: l.dir }))];
+
+  for (const { label, dir } of roots) {
+    const root = join(repoRoot, dir);
+
+    test(`corpus ${label}: every WXML wcc accepts compiles without errors`, (t) => {
+      const tally = newTally(dir, 'wxml');
+      const group = new TemplateGroup(false);
+      try {
+        for (const file of listFiles(root, '.wxml')) {
+          tally.files++;
+          const verdict = oracle.wxml(root, file);
+          const compiled = group.setTemplate(file.slice(0, -'.wxml'.length), file, readFileSync(join(root, file), 'utf8'));
+          judge(tally, file, verdict, compiled.diagnostics);
+        }
+      } finally {
+        group.dispose();
+      }
+      report(t, tally);
+    });
+
+    test(`corpus ${label}: every WXSS wcsc accepts compiles without errors`, async (t) => {
+      const tally = newTally(dir, 'wxss');
+      const cache = new StyleCache();
+      for (const file of listFiles(root, '.wxss')) {
+        tally.files++;
+        const verdict = oracle.wxss(root, file);
+        const component = componentOptions(root, file);
+        const compiled = await compileStyle({
+          file,
+          source: readFileSync(join(root, file), 'utf8'),
+          readFile: (path) => readFile(join(root, path), 'utf8').catch(() => undefined),
+          profile: wechatProfile,
+          cache,
+          ...component,
+        });
+        judge(tally, file, verdict, compiled.diagnostics);
+      }
+      report(t, tally);
+    });
+  }
+}
+
+function newTally(root: string, kind: Tally['kind']): Tally {
+  const tally: Tally = { root, kind, files: 0, oracleAccepted: 0, passed: 0, oracleRejected: [], failures: [], warnings: [] };
+  tallies.push(tally);
+  return tally;
+}
+
+function judge(tally: Tally, file: string, verdict: { accepted: boolean; message: string }, diagnostics: readonly Diagnostic[]): void {
+  tally.warnings.push(...diagnostics.filter((d) => d.severity === 'warning').map((d) => formatDiagnostic({ ...d, file })));
+  if (!verdict.accepted) {
+    tally.oracleRejected.push(`${file}: ${verdict.message.split('\n')[0]}`);
+    return;
+  }
+  tally.oracleAccepted++;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) tally.passed++;
+  else tally.failures.push(...errors.map((d) => formatDiagnostic({ ...d, file })));
+}
+
+function report(t: { diagnostic(message: string): void }, tally: Tally): void {
+  t.diagnostic(
+    `${tally.kind}: ${tally.passed}/${tally.oracleAccepted} oracle-accepted files pass (${tally.files} files, ` +
+      `${tally.oracleRejected.length} rejected by WeChat, ${tally.warnings.length} warnings)`,
+  );
+  for (const warning of tally.warnings) t.diagnostic(`warning: ${warning}`);
+  for (const rejected of tally.oracleRejected) t.diagnostic(`rejected by WeChat too: ${rejected}`);
+  assert.deepEqual(tally.failures, [], `${tally.failures.length} errors in files WeChat's compiler accepts:\n${tally.failures.join('\n')}`);
+}
+
+/** Component styles are scoped as the build scopes them: a sibling .json with `"component": true`. */
+function componentOptions(root: string, file: string): { scopeName?: string; addGlobalClass?: boolean } {
+  const json = join(root, file.replace(/\.wxss$/, '.json'));
+  if (!existsSync(json)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(json, 'utf8')) as { component?: boolean; options?: { addGlobalClass?: boolean } };
+    if (parsed.component !== true) return {};
+    const scopeName = posix.dirname(file).replace(/[^A-Za-z0-9]+/g, '-') || 'root';
+    return { scopeName, addGlobalClass: parsed.options?.addGlobalClass === true };
+  } catch {
+    return {};
+  }
+}
