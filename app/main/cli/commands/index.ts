@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { buildCommand } from './build';
+import { buildNpmCommand } from './build-npm';
 import { openCommand } from './open';
 
 /** Every `ministudio` sub-command, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [openCommand, buildCommand];
+export const commands: readonly CliCommand[] = [openCommand, buildCommand, buildNpmCommand];
