@@ -38,7 +38,7 @@ export interface CompileStyleInput {
 
 export interface CompileStyleOutput {
   css: string;
-  /** Project-relative files imported, directly or not (for the incremental dependency graph). */
+  /** Project-relative files imported, directly or not, including missing ones (for the incremental graph). */
   dependencies: string[];
   diagnostics: Diagnostic[];
 }
@@ -81,6 +81,8 @@ export async function compileStyle(input: CompileStyleInput): Promise<CompileSty
         continue;
       }
       const text = await cache.read(piece.target, input.readFile);
+      // Listed even when missing, so that creating the file triggers a rebuild of this style.
+      dependencies.add(piece.target);
       if (text === undefined) {
         diagnostics.push({
           ...at,
@@ -91,7 +93,6 @@ export async function compileStyle(input: CompileStyleInput): Promise<CompileSty
         });
         continue;
       }
-      dependencies.add(piece.target);
       let imported = cache.compiledFile(piece.target, variant);
       if (!imported) {
         imported = compileStyleFile(piece.target, text, context);

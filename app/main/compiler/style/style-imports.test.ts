@@ -69,7 +69,7 @@ test('a missing import is reported where it is written; the rest compiles', asyn
     assert.deepEqual([d?.file, d?.line, d?.column, d?.code], ['pages/a/a.wxss', 2, 3, 'wxss-import-missing']);
     assert.match(d?.message ?? '', /styles\/missing\.wxss/);
     assert.equal(out.css, '.top{}\n  \n.bottom{}');
-    assert.deepEqual(out.dependencies, []);
+    assert.deepEqual(out.dependencies, ['styles/missing.wxss'], 'watched, so creating it triggers a rebuild');
   } finally {
     await project.dispose();
   }
