@@ -6,12 +6,17 @@ import { WxForm, WxLabel } from './form';
 import { WxIcon } from './icon';
 import { WxCoverImage, WxImage } from './image';
 import { installLightStyles } from './light-styles';
+import { WxInput } from './input';
 import { WxNavigator } from './navigator';
 import { WxProgress } from './progress';
 import { WxRadio, WxRadioGroup } from './radio';
 import { WxRichText } from './rich-text';
+import { WxScrollView } from './scroll-view';
+import { WxSlider } from './slider';
+import { WxSwiper } from './swiper';
 import { WxSwitch } from './switch';
 import { WxText } from './text';
+import { WxTextarea } from './textarea';
 import { WxCoverView, WxPlain, WxView } from './view';
 import { defineComponent } from './wx-element';
 
@@ -38,6 +43,11 @@ function definitions(): Definition[] {
     ['form', WxForm],
     ['label', WxLabel],
     ['navigator', WxNavigator],
+    ['input', WxInput],
+    ['textarea', WxTextarea],
+    ['slider', WxSlider],
+    ['scroll-view', WxScrollView],
+    ['swiper', WxSwiper],
     ['swiper-item', class extends WxPlain {}],
   ];
 }

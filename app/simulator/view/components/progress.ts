@@ -32,7 +32,7 @@ export class WxProgress extends WxElement {
     this.setAttribute('role', 'progressbar');
   }
 
-  private get percent(): number {
+  private get clampedPercent(): number {
     return Math.min(100, Math.max(0, this.prop<number>('percent') || 0));
   }
 
@@ -46,8 +46,8 @@ export class WxProgress extends WxElement {
     this.track.style.borderRadius = this.bar.style.borderRadius = cssLength(this.prop('borderRadius'));
     this.info.style.fontSize = cssLength(this.prop('fontSize'), '16px');
     this.info.hidden = !this.prop<boolean>('showInfo');
-    this.setAttribute('aria-valuenow', String(this.percent));
-    const target = this.percent;
+    this.setAttribute('aria-valuenow', String(this.clampedPercent));
+    const target = this.clampedPercent;
     if (this.prop<boolean>('active') && target !== this.shown) this.animateTo(target);
     else if (!this.animation) this.show(target);
   }

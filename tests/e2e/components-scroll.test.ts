@@ -1,0 +1,112 @@
+// <scroll-view> and <swiper> driven with the real mouse wheel and pointer drags.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { getProp, launchBrowser, openComponentPage, setProps } from './components-harness';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser.close();
+});
+
+const rows = Array.from({ length: 30 }, (_, i) => `<wx-view id="row${i}" style="height:50px">row ${i}</wx-view>`).join('');
+
+test('scroll-view fires scroll with WeChat detail and scrolltolower/scrolltoupper once per arrival', async () => {
+  const { page, events } = await openComponentPage(browser, `<wx-scroll-view id="sv" scroll-y lower-threshold="60" style="height:300px">${rows}</wx-scroll-view>`);
+  await page.hover('#sv');
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 120);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'scrolltolower')`);
+  const scrolls = await events('scroll', 'sv');
+  assert.ok(scrolls.length > 0);
+  const last = scrolls.at(-1)!.detail;
+  assert.deepEqual(Object.keys(last).sort(), ['deltaX', 'deltaY', 'scrollHeight', 'scrollLeft', 'scrollTop', 'scrollWidth']);
+  assert.equal(last.scrollHeight, 1500);
+  assert.deepEqual((await events('scrolltolower', 'sv')).map((e) => e.detail), [{ direction: 'bottom' }]);
+  for (let i = 0; i < 14; i++) await page.mouse.wheel(0, -120);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'scrolltoupper')`);
+  assert.deepEqual((await events('scrolltoupper', 'sv')).map((e) => e.detail), [{ direction: 'top' }]);
+  assert.equal((await events('scrolltolower', 'sv')).length, 1);
+  await page.close();
+});
+
+test('scroll-top, scroll-into-view and a mouse drag move the scroll-view', async () => {
+  const { page } = await openComponentPage(browser, `<wx-scroll-view id="sv" scroll-y style="height:300px">${rows}</wx-scroll-view>`);
+  await setProps(page, '#sv', { scrollTop: 200 });
+  assert.equal(await getProp(page, '#sv', 'scrollTop'), 200);
+  await setProps(page, '#sv', { scrollIntoView: 'row10' });
+  assert.equal(await getProp(page, '#sv', 'scrollTop'), 500);
+  assert.equal(await page.evaluate(`typeof document.querySelector('#sv').scrollIntoView`), 'function');
+  const box = (await page.locator('#sv').boundingBox())!;
+  await page.mouse.move(box.x + 50, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 50, box.y + 100, { steps: 5 });
+  await page.mouse.up();
+  assert.equal(await getProp(page, '#sv', 'scrollTop'), 600);
+  await page.close();
+});
+
+test('scroll-view refresher: pull past the threshold refreshes, triggered=false restores', async () => {
+  const { page, events } = await openComponentPage(browser, `<wx-scroll-view id="sv" scroll-y refresher-enabled style="height:300px">${rows}</wx-scroll-view>`);
+  const box = (await page.locator('#sv').boundingBox())!;
+  await page.mouse.move(box.x + 50, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 50, box.y + 160, { steps: 8 });
+  await page.mouse.up();
+  assert.ok((await events('refresherpulling', 'sv')).length > 0);
+  assert.equal((await events('refresherrefresh', 'sv')).length, 1);
+  await setProps(page, '#sv', { refresherTriggered: false });
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'refresherrestore')`);
+  await page.close();
+});
+
+const slides = ['red', 'green', 'blue'].map((color, i) => `<wx-swiper-item item-id="s${i}" style="background:${color}">${i}</wx-swiper-item>`).join('');
+
+async function drag(page: import('playwright-core').Page, from: [number, number], to: [number, number]): Promise<void> {
+  await page.mouse.move(from[0], from[1]);
+  await page.mouse.down();
+  await page.mouse.move(to[0], to[1], { steps: 10 });
+  await page.mouse.up();
+}
+
+test('dragging the swiper changes the slide with source "touch"', async () => {
+  const { page, events } = await openComponentPage(browser, `<wx-swiper id="sw" indicator-dots duration="100" style="width:300px">${slides}</wx-swiper>`);
+  const box = (await page.locator('#sw').boundingBox())!;
+  await drag(page, [box.x + 250, box.y + 50], [box.x + 50, box.y + 50]);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'animationfinish')`);
+  assert.deepEqual((await events('change', 'sw')).map((e) => e.detail), [{ current: 1, currentItemId: 's1', source: 'touch' }]);
+  assert.ok((await events('transition', 'sw')).length > 0);
+  assert.equal(await getProp(page, '#sw', 'current'), 1);
+  // The second slide is now where the first was.
+  const x = await page.evaluate(`document.querySelector('[item-id=s1]').getBoundingClientRect().x`);
+  assert.equal(x, box.x);
+  // Past the last slide without circular: stays on the last.
+  await drag(page, [box.x + 250, box.y + 50], [box.x + 50, box.y + 50]);
+  await drag(page, [box.x + 250, box.y + 50], [box.x + 50, box.y + 50]);
+  await page.waitForTimeout(250);
+  assert.deepEqual((await events('change', 'sw')).map((e) => e.detail.current), [1, 2]);
+  await page.close();
+});
+
+test('circular swiper wraps from the first slide back to the last', async () => {
+  const { page, events } = await openComponentPage(browser, `<wx-swiper id="sw" circular duration="50" style="width:300px">${slides}</wx-swiper>`);
+  const box = (await page.locator('#sw').boundingBox())!;
+  await drag(page, [box.x + 50, box.y + 50], [box.x + 250, box.y + 50]);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'animationfinish')`);
+  assert.deepEqual((await events('change', 'sw')).map((e) => [e.detail.current, e.detail.source]), [[2, 'touch']]);
+  await page.close();
+});
+
+test('autoplay advances with source "autoplay"; setting current moves without a touch', async () => {
+  const { page, events } = await openComponentPage(browser, `<wx-swiper id="sw" autoplay interval="100" duration="20" style="width:300px">${slides}</wx-swiper>`);
+  await page.waitForFunction(`window.__events.filter((e) => e.type === 'change').length >= 2`);
+  const sources = (await events('change', 'sw')).map((e) => e.detail.source);
+  assert.deepEqual(sources.slice(0, 2), ['autoplay', 'autoplay']);
+  await setProps(page, '#sw', { autoplay: false });
+  await setProps(page, '#sw', { current: 0 });
+  await page.waitForTimeout(150);
+  assert.equal(await getProp(page, '#sw', 'current'), 0);
+  await page.close();
+});
