@@ -1,7 +1,7 @@
 // <scroll-view> and <swiper> driven with the real mouse wheel and pointer drags.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { getProp, launchBrowser, openComponentPage, setProps } from './components-harness';
 
 let browser: Browser;
@@ -64,7 +64,7 @@ test('scroll-view refresher: pull past the threshold refreshes, triggered=false 
 
 const slides = ['red', 'green', 'blue'].map((color, i) => `<wx-swiper-item item-id="s${i}" style="background:${color}">${i}</wx-swiper-item>`).join('');
 
-async function drag(page: import('playwright-core').Page, from: [number, number], to: [number, number]): Promise<void> {
+async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
   await page.mouse.move(from[0], from[1]);
   await page.mouse.down();
   await page.mouse.move(to[0], to[1], { steps: 10 });
