@@ -1,7 +1,8 @@
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFileSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { ZipFile } from 'yazl';
+import { yieldToEventLoop } from './source-store';
 
 /** One file of the package: text the compiler produced, or a static file copied from the project. */
 export type OutputContent = { readonly text: string } | { readonly copyFrom: string };
@@ -15,9 +16,24 @@ export class OutputWriter {
 
   constructor(readonly outDir: string) {}
 
+  private readonly madeDirs = new Set<string>();
+  private trashCount = 0;
+  private readonly trash: string[] = [];
+
+  /** Deletes old output folders set aside by `reset`, after the writes so the two do not compete for the disk. */
+  emptyTrash(): Promise<void> {
+    const all = this.trash.splice(0).map((t) => rm(t, { recursive: true, force: true }).catch(() => undefined));
+    return Promise.all(all).then(() => undefined);
+  }
+
+  /** Empties the output folder: the old one is moved aside and deleted in the background. */
   async reset(): Promise<void> {
     this.written.clear();
-    await rm(this.outDir, { recursive: true, force: true });
+    this.madeDirs.clear();
+    const trash = join(dirname(this.outDir), `.${basename(this.outDir)}.old-${process.pid}-${this.trashCount++}`);
+    const moved = await rename(this.outDir, trash).then(() => true, () => false);
+    if (moved) this.trash.push(trash);
+    else await rm(this.outDir, { recursive: true, force: true });
     await mkdir(this.outDir, { recursive: true });
   }
 
@@ -25,26 +41,34 @@ export class OutputWriter {
   async writeAll(files: ReadonlyMap<string, OutputContent>, keep: readonly string[] = []): Promise<string[]> {
     const changed: string[] = [];
     const dirs = new Set<string>();
-    const jobs: (() => Promise<void>)[] = [];
+    const jobs: (() => void)[] = [];
     for (const [path, content] of files) {
       const prev = this.written.get(path);
       if ('text' in content) {
         if (prev?.text === content.text) continue;
         this.written.set(path, { text: content.text, size: Buffer.byteLength(content.text) });
-        jobs.push(() => writeFile(join(this.outDir, path), content.text));
+        jobs.push(() => writeFileSync(join(this.outDir, path), content.text));
       } else {
         const st = await stat(content.copyFrom).catch(() => undefined);
         if (!st) continue;
         const stamp = `${st.size}:${st.mtimeMs}`;
         if (prev?.stamp === stamp) continue;
         this.written.set(path, { stamp, size: st.size });
-        jobs.push(() => copyFile(content.copyFrom, join(this.outDir, path)));
+        jobs.push(() => copyFileSync(content.copyFrom, join(this.outDir, path)));
       }
       dirs.add(dirname(join(this.outDir, path)));
       changed.push(path);
     }
-    await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-    await parallel(jobs, 32);
+    // synchronous writes in slices, for the same reason as SourceStore.scan
+    for (const d of dirs) {
+      if (this.madeDirs.has(d)) continue;
+      mkdirSync(d, { recursive: true });
+      this.madeDirs.add(d);
+    }
+    for (let i = 0; i < jobs.length; i += 200) {
+      for (const job of jobs.slice(i, i + 200)) job();
+      await yieldToEventLoop();
+    }
     for (const path of [...this.written.keys()]) {
       if (!files.has(path) && !keep.includes(path)) {
         this.written.delete(path);
@@ -82,10 +106,3 @@ export class OutputWriter {
   }
 }
 
-async function parallel(jobs: readonly (() => Promise<void>)[], limit: number): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) await jobs[next++]!();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-}

@@ -39,6 +39,8 @@ export interface BuildResult {
   readonly durationMs: number;
   /** How many sources this run actually recompiled (the rest came from the caches). */
   readonly recompiled: { readonly templates: number; readonly scripts: number; readonly styles: number };
+  /** Milliseconds per phase of this run (read, plan, templates, scripts-styles, write, …), for benchmarks. */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 const CONFIG_FILES = new Set(['project.config.json', 'project.private.config.json']);
@@ -78,12 +80,22 @@ export class PackageCompiler {
     return this.run(changedFiles);
   }
 
+  /** Resolves when the background deletion of the previous output folder is done. */
+  pendingCleanup: Promise<void> = Promise.resolve();
+
   dispose(): void {
     this.templates.dispose();
   }
 
   private async run(changed: readonly string[] | undefined): Promise<BuildResult> {
     const started = performance.now();
+    let lap = started;
+    const timings: Record<string, number> = {};
+    const phase = (name: string) => {
+      const now = performance.now();
+      timings[name] = Math.round((now - lap) * 10) / 10;
+      lap = now;
+    };
     const diagnostics: Diagnostic[] = [];
     const rels = changed?.map((f) => relative(this.projectDir, resolve(this.projectDir, f)).split(sep).join('/'));
     const full = !this.store || !this.config || rels === undefined || rels.some((r) => CONFIG_FILES.has(r));
@@ -103,6 +115,7 @@ export class PackageCompiler {
       }
       await Promise.all([...targets].map((r) => this.store!.refresh(r)));
     }
+    phase('read');
     const store = this.store!;
     const config = this.config!;
     const projectPath = (rel: string) => (config.miniprogramRoot ? `${config.miniprogramRoot}/${rel}` : rel);
@@ -110,7 +123,7 @@ export class PackageCompiler {
     const appText = store.text('app.json');
     if (appText === undefined) {
       diagnostics.push({ file: projectPath('app.json'), line: 1, column: 1, severity: 'error', code: 'app-json-missing', message: 'app.json not found in the mini-program root' });
-      return this.result(started, diagnostics, [], undefined);
+      return this.result(started, diagnostics, [], undefined, timings);
     }
     const appJson = this.json('app.json', 'app', projectPath);
     diagnostics.push(...appJson.diagnostics);
@@ -130,6 +143,7 @@ export class PackageCompiler {
       projectPath,
     });
     diagnostics.push(...plan.diagnostics);
+    phase('plan');
 
     // templates and WXS
     const templateFiles = new Map<string, string>();
@@ -138,16 +152,20 @@ export class PackageCompiler {
     for (const file of this.filesByExtension(this.preferred(allProfileExtensions('templateScript'), this.profile.extensions.templateScript))) {
       wxsFiles.set(stripExtension(file), file);
     }
+    phase('files');
+    // esbuild works in its own process: start the scripts, then compile templates on this thread meanwhile
+    const scriptsDone = this.scripts.update({
+      sources: [...store.files].filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !/(^|\/)\./.test(f)),
+      text: (r) => store.text(r),
+      projectPath,
+      resolver,
+      parts: model.parts,
+    });
     const groups = this.templates.update({ parts: model.parts, templates: templateFiles, scripts: wxsFiles, text: (r) => store.text(r), projectPath });
 
+    phase('templates');
     const [scriptOutputs, styleOutputs] = await Promise.all([
-      this.scripts.update({
-        sources: [...store.files].filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !/(^|\/)\./.test(f)),
-        text: (r) => store.text(r),
-        projectPath,
-        resolver,
-        parts: model.parts,
-      }),
+      scriptsDone,
       this.styles.update({
         jobs: this.styleJobs(plan.components, styleExts),
         profile: this.profile,
@@ -159,7 +177,7 @@ export class PackageCompiler {
     ]);
     diagnostics.push(...this.templates.allDiagnostics(), ...this.scripts.allDiagnostics(), ...this.styles.allDiagnostics());
 
-    // outputs
+    phase('scripts-styles');
     const outputs = new Map<string, OutputContent>();
     const outputPart = new Map<string, string>();
     const put = (path: string, content: OutputContent, part: string) => {
@@ -181,7 +199,9 @@ export class PackageCompiler {
     }
 
     const manifest = this.manifest(model, appJson, plan.components, scriptOutputs, styleOutputs, assets, groups, config, diagnostics, projectPath);
+    phase('manifest');
     const changedOutputs = await this.writer.writeAll(outputs, ['manifest.json']);
+    phase('write');
 
     // sizes, then the manifest with them, then zips
     const sizes = new Map<string, number>();
@@ -198,15 +218,16 @@ export class PackageCompiler {
     await this.writer.writeText('manifest.json', `${JSON.stringify(finalManifest, null, 1)}\n`);
     if (manifestChanged) changedOutputs.push('manifest.json');
 
-    if (this.options.zips ?? true) {
-      const changedParts = new Set(changedOutputs.map((p) => outputPart.get(p) ?? ''));
+    phase('manifest-write');
+    // zips are for upload, made by full builds; a rebuild (the edit loop) leaves them to the next build()
+    if (full && (this.options.zips ?? true)) {
       await Promise.all(
-        packages
-          .filter((p) => full || changedParts.has(p.root))
-          .map((p) => this.writer.zip(p.zip!, [...shipped, ['manifest.json', '']].filter(([, part]) => part === p.root).map(([path]) => path))),
+        packages.map((p) => this.writer.zip(p.zip!, [...shipped.filter(([, part]) => part === p.root).map(([path]) => path), ...(p.root ? [] : ['manifest.json'])])),
       );
     }
-    return this.result(started, diagnostics, changedOutputs, finalManifest);
+    phase('zips');
+    this.pendingCleanup = this.writer.emptyTrash();
+    return this.result(started, diagnostics, changedOutputs, finalManifest, timings);
   }
 
   private configDiagnostics: Diagnostic[] = [];
@@ -374,7 +395,13 @@ export class PackageCompiler {
     return out;
   }
 
-  private result(started: number, diagnostics: Diagnostic[], changedOutputs: string[], manifest: PackageManifest | undefined): BuildResult {
+  private result(
+    started: number,
+    diagnostics: Diagnostic[],
+    changedOutputs: string[],
+    manifest: PackageManifest | undefined,
+    timings: Record<string, number>,
+  ): BuildResult {
     const unique = new Map<string, Diagnostic>();
     for (const d of diagnostics) unique.set(`${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`, d);
     const sorted = [...unique.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
@@ -386,6 +413,7 @@ export class PackageCompiler {
       outDir: this.writer.outDir,
       durationMs: performance.now() - started,
       recompiled: { templates: this.templates.compiledCount, scripts: this.scripts.compiledCount, styles: this.styles.compiledCount },
+      timings,
     };
   }
 }
