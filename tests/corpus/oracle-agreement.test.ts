@@ -2,7 +2,8 @@
 // error. Files they reject are listed, not judged. Needs `npm run corpus:fetch`; skips without it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../app/shared/diagnostic';
@@ -36,6 +37,24 @@ if (!corpus) {
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(join(resultsDir, 'oracle-agreement.json'), JSON.stringify(tallies, null, 2) + '\n');
   });
+  test('corpus oracle: wcc/wcsc reject broken files and accept good ones (the oracle is alive)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ministudio-oracle-check-'));
+    try {
+      writeFileSync(join(dir, 'good.wxml'), '<view wx:for="{{list}}">{{item}}</view>\n');
+      writeFileSync(join(dir, 'bad.wxml'), '<view>\n<text>unclosed</view>\n');
+      writeFileSync(join(dir, 'good.wxss'), '.a { width: 10rpx; }\n');
+      writeFileSync(join(dir, 'bad.wxss'), '.a { width: 10rpx;\n.b {\n');
+      assert.equal(oracle.wxml(dir, 'good.wxml').accepted, true);
+      const badWxml = oracle.wxml(dir, 'bad.wxml');
+      assert.equal(badWxml.accepted, false);
+      assert.match(badWxml.message, /bad\.wxml:2/);
+      assert.equal(oracle.wxss(dir, 'good.wxss').accepted, true);
+      assert.equal(oracle.wxss(dir, 'bad.wxss').accepted, false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   const roots = [...corpus.apps.map((a) => ({ label: a.spec, dir: a.dir })), ...corpus.libraries.map((l) => ({ label: l.spec, dir: l.dir }))];
 
   for (const { label, dir } of roots) {
