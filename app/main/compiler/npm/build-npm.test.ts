@@ -17,14 +17,20 @@ describe('Build npm on real packages (@vant/weapp, antd-mini, dayjs)', () => {
       'package.json': JSON.stringify({ dependencies: { '@vant/weapp': '1.11.7', 'antd-mini': '3.4.3', dayjs: '1.11.13' } }, null, 2),
       'project.config.json': JSON.stringify({ miniprogramRoot: '', setting: {} }),
       'miniprogram_npm/stale/index.js': 'left over from an old build',
+      'pages/index/index.js': "const zh = require('dayjs/locale/zh-cn');\nimport utc from 'dayjs/plugin/utc';\n",
+      'utils/time.ts': "\n\nimport x from 'dayjs/no/such/file';\n",
     });
     await cp(FIXTURE_MODULES, join(project.dir, 'node_modules'), { recursive: true });
     result = await buildNpm(project.dir);
   });
   after(() => project.dispose());
 
-  test('reports no problems and lists what it built', () => {
-    assert.deepEqual(result.diagnostics, []);
+  test('reports no problems but the one bad subpath request, and lists what it built', () => {
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.code]),
+      [['utils/time.ts', 3, 16, 'error', 'npm-bundle-error']],
+    );
+    assert.match(result.diagnostics[0]?.message ?? '', /dayjs\/no\/such\/file/);
     const [target] = result.targets;
     assert.equal(target?.outDir, 'miniprogram_npm');
     const kinds = Object.fromEntries(target?.packages.map((p) => [p.output, p.kind]) ?? []);
@@ -61,6 +67,22 @@ describe('Build npm on real packages (@vant/weapp, antd-mini, dayjs)', () => {
     assert.equal(nested?.output, 'miniprogram_npm/antd-mini/miniprogram_npm/dayjs');
     assert.equal(nested?.version, '1.11.7');
     assert.ok(existsSync(join(project.dir, 'miniprogram_npm/antd-mini/miniprogram_npm/dayjs/index.js')));
+  });
+
+  test('files required inside a bundled package are bundled next to its index.js, sharing its main', async () => {
+    assert.deepEqual(result.targets[0]?.subpathFiles.sort(), [
+      'antd-mini/miniprogram_npm/dayjs/plugin/duration.js',
+      'dayjs/locale/zh-cn.js',
+      'dayjs/plugin/utc.js',
+    ]);
+    type Dayjs = ((date?: string) => { format(pattern: string): string }) & { locale(name: string): string; extend(plugin: unknown): void };
+    const dayjs = evaluateCommonJs(await readFile(join(project.dir, 'miniprogram_npm/dayjs/index.js'), 'utf8')) as Dayjs;
+    // The locale file keeps require('dayjs'): it registers itself on the same instance the app uses.
+    evaluateCommonJs(await readFile(join(project.dir, 'miniprogram_npm/dayjs/locale/zh-cn.js'), 'utf8'), { dayjs });
+    dayjs.locale('zh-cn');
+    assert.equal(dayjs('2024-03-05').format('MMMM dddd'), '三月 星期二');
+    const utc = evaluateCommonJs(await readFile(join(project.dir, 'miniprogram_npm/dayjs/plugin/utc.js'), 'utf8'), { dayjs });
+    assert.equal(typeof utc, 'function');
   });
 
   test('the old miniprogram_npm is replaced, leaving nothing stale and no staging folder', async () => {

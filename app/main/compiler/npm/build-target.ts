@@ -1,9 +1,11 @@
-import { cp, mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../../../shared/diagnostic';
 import { bundlePackage } from './bundle-package';
+import { findInstalledPackage, isDirectory, isFile, outputPathOf } from './installed-package';
 import type { NpmBuildTarget } from './npm-targets';
 import { readPackageManifest, type PackageManifest } from './package-manifest';
+import { bundleSubpathRequests, type SubpathScan } from './subpath-requests';
 
 export type NpmPackageKind = 'miniprogram' | 'bundled';
 
@@ -23,6 +25,8 @@ export interface NpmTargetResult {
   /** Project-relative `miniprogram_npm` folder. */
   readonly outDir: string;
   readonly packages: BuiltNpmPackage[];
+  /** Files bundled for subpath requests (`dayjs/plugin/utc` → `dayjs/plugin/utc.js`), relative to outDir. */
+  readonly subpathFiles: string[];
 }
 
 interface Pending {
@@ -40,7 +44,7 @@ export async function buildNpmTarget(
 ): Promise<NpmTargetResult> {
   const projectFile = (absolute: string): string => relative(projectDir, absolute).split(sep).join('/');
   const outDir = join(projectDir, target.distDir, 'miniprogram_npm');
-  const result: NpmTargetResult = { target, outDir: projectFile(outDir), packages: [] };
+  const result: NpmTargetResult = { target, outDir: projectFile(outDir), packages: [], subpathFiles: [] };
   const read = await readPackageManifest(join(projectDir, target.packageJson), target.packageJson);
   if (!read) {
     diagnostics.push(located(target.packageJson, { line: 1, column: 1 }, 'error', 'npm-package-json-missing', `${target.packageJson} not found`));
@@ -57,6 +61,8 @@ export async function buildNpmTarget(
   await mkdir(staging, { recursive: true });
   const queue: Pending[] = Object.keys(read.manifest.dependencies).map((name) => ({ name, fromDir: packageDir, requester: read.manifest }));
   const done = new Set<string>();
+  const bundled = new Map<string, string>();
+  const scans: SubpathScan[] = [{ dir: join(projectDir, target.distDir), fromDir: packageDir }];
 
   for (let next = queue.shift(); next; next = queue.shift()) {
     const installed = await findInstalledPackage(next.name, next.fromDir, projectDir);
@@ -80,8 +86,9 @@ export async function buildNpmTarget(
     }
     const manifest = manifestRead.manifest;
     const output = join(staging, outRelative);
-    const built = await buildOnePackage(projectDir, next.name, installed.path, manifest, output, diagnostics);
-    if (!built) continue;
+    const outcome = await buildOnePackage(projectDir, next.name, installed.path, manifest, output, diagnostics);
+    if (!outcome) continue;
+    const built = outcome.kind;
     result.packages.push({
       name: next.name,
       ...(manifest.version ? { version: manifest.version } : {}),
@@ -90,10 +97,14 @@ export async function buildNpmTarget(
       output: projectFile(join(outDir, outRelative)),
     });
     // Component libraries are copied as they are, so what they require must be built next to them.
-    if (built === 'miniprogram') {
+    if (outcome.miniprogramDir !== undefined) {
       for (const name of Object.keys(manifest.dependencies)) queue.push({ name, fromDir: installed.real, requester: manifest });
+      scans.push({ dir: outcome.miniprogramDir, fromDir: installed.real });
+    } else {
+      bundled.set(outRelative, next.name);
     }
   }
+  result.subpathFiles.push(...(await bundleSubpathRequests(scans, { projectDir, staging, rootModules, bundled, diagnostics })));
 
   await rm(outDir, { recursive: true, force: true });
   await rename(staging, outDir);
@@ -107,7 +118,7 @@ async function buildOnePackage(
   manifest: PackageManifest,
   output: string,
   diagnostics: Diagnostic[],
-): Promise<NpmPackageKind | undefined> {
+): Promise<{ kind: NpmPackageKind; miniprogramDir?: string } | undefined> {
   const miniprogramDir = await miniprogramFolder(installed, manifest, diagnostics);
   if (miniprogramDir === null) return undefined;
   if (miniprogramDir !== undefined) {
@@ -116,7 +127,7 @@ async function buildOnePackage(
       dereference: true,
       filter: (source) => basename(source) !== 'node_modules' || source === miniprogramDir,
     });
-    return 'miniprogram';
+    return { kind: 'miniprogram', miniprogramDir };
   }
   const entry = await entryFile(installed, manifest);
   if (!entry) {
@@ -126,7 +137,7 @@ async function buildOnePackage(
   }
   const bundled = await bundlePackage({ projectDir, entry, outfile: join(output, 'index.js'), packageName: name, manifestFile: manifest.file });
   diagnostics.push(...bundled.diagnostics);
-  return bundled.ok ? 'bundled' : undefined;
+  return bundled.ok ? { kind: 'bundled' } : undefined;
 }
 
 /** The folder to copy: the `miniprogram` field, else `miniprogram_dist` if present; null when the field is broken. */
@@ -167,31 +178,6 @@ async function entryFile(installed: string, manifest: PackageManifest): Promise<
   return undefined;
 }
 
-/**
- * Node's lookup: `node_modules/<name>` in the folder and each parent, never above the project. `path` is where it
- * was found (it decides the output place), `real` the folder behind any symlink (its own dependencies start there).
- */
-async function findInstalledPackage(
-  name: string,
-  fromDir: string,
-  projectDir: string,
-): Promise<{ path: string; real: string } | undefined> {
-  for (let dir = fromDir; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (await isFile(join(candidate, 'package.json'))) {
-      return { path: candidate, real: await realpath(candidate).catch(() => candidate) };
-    }
-    if (dir === projectDir || dirname(dir) === dir || relative(projectDir, dir).startsWith('..')) return undefined;
-  }
-}
-
-/** `node_modules/a/node_modules/b` → `a/miniprogram_npm/b`, so nested versions stay private to their user. */
-function outputPathOf(rootModules: string, installed: string, name: string): string {
-  const rel = relative(rootModules, installed).split(sep).join('/');
-  if (rel.startsWith('..') || rel === '') return name;
-  return rel.replaceAll('/node_modules/', '/miniprogram_npm/');
-}
-
 function located(
   file: string,
   at: { line: number; column: number },
@@ -200,12 +186,4 @@ function located(
   message: string,
 ): Diagnostic {
   return { file, line: at.line, column: at.column, severity, code, message };
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
 }

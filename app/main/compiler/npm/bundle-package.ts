@@ -5,8 +5,10 @@ import type { Diagnostic } from '../../../shared/diagnostic';
 
 export interface BundleRequest {
   readonly projectDir: string;
-  /** Absolute path of the package's entry file. */
-  readonly entry: string;
+  /** Absolute path of the package's entry file, or a bare request (`dayjs/plugin/utc`) resolved from a folder. */
+  readonly entry: string | { readonly request: string; readonly resolveDir: string };
+  /** A package name whose bare `require` stays a require (a subpath bundle must share the package's main). */
+  readonly keepExternal?: string;
   /** Absolute path of the `index.js` to write. */
   readonly outfile: string;
   readonly packageName: string;
@@ -21,9 +23,24 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:
 export async function bundlePackage(request: BundleRequest): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   try {
+    const entry = request.entry;
+    const keepExternal = request.keepExternal;
     const result = await build({
       absWorkingDir: request.projectDir,
-      entryPoints: [request.entry],
+      ...(typeof entry === 'string'
+        ? { entryPoints: [entry] }
+        : { stdin: { contents: `module.exports = require(${JSON.stringify(entry.request)});`, resolveDir: entry.resolveDir } }),
+      plugins: keepExternal
+        ? [
+            {
+              name: 'keep-package-external',
+              setup(pluginBuild) {
+                const exact = new RegExp(`^${keepExternal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+                pluginBuild.onResolve({ filter: exact }, (args) => ({ path: args.path, external: true }));
+              },
+            },
+          ]
+        : [],
       outfile: request.outfile,
       bundle: true,
       format: 'cjs',
@@ -41,7 +58,7 @@ export async function bundlePackage(request: BundleRequest): Promise<{ ok: boole
     for (const warning of result.warnings) diagnostics.push(messageDiagnostic(warning, 'warning', request));
     const builtins = new Set<string>();
     for (const input of Object.values(result.metafile.inputs)) {
-      for (const imported of input.imports) if (imported.external) builtins.add(imported.path);
+      for (const imported of input.imports) if (imported.external && imported.path !== keepExternal) builtins.add(imported.path);
     }
     if (builtins.size > 0) {
       diagnostics.push({

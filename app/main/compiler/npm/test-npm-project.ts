@@ -20,12 +20,13 @@ export async function createNpmProject(files: Readonly<Record<string, string>>):
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Runs a built CommonJS file the way the mini-program runtime would (no Node `require` in reach). */
-export function evaluateCommonJs(code: string): unknown {
+/** Runs a built CommonJS file the way the mini-program runtime would: only the given modules can be required. */
+export function evaluateCommonJs(code: string, modules: Readonly<Record<string, unknown>> = {}): unknown {
   const module = { exports: {} as unknown };
-  const requireNothing = (request: string): never => {
-    throw new Error(`unexpected require('${request}')`);
+  const requireGiven = (request: string): unknown => {
+    if (!(request in modules)) throw new Error(`unexpected require('${request}')`);
+    return modules[request];
   };
-  new Function('module', 'exports', 'require', code)(module, module.exports, requireNothing);
+  new Function('module', 'exports', 'require', code)(module, module.exports, requireGiven);
   return module.exports;
 }
