@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { hasErrors, type Diagnostic } from '../../shared/diagnostic';
-import type { ComponentEntry, DslProfileName, PackageManifest, PackagePart } from '../../shared/package-format';
-import { PACKAGE_FORMAT_VERSION } from '../../shared/package-format';
+import type { DslProfileName, PackageManifest, PackagePart } from '../../shared/package-format';
 import { locateJsonValue, validateJson, type JsonKind, type ValidatedJson } from './json/validate-json';
+import { buildManifest, sizeDiagnostics, templatesPath, type ThemeInput } from './manifest-builder';
 import { OutputWriter, type OutputContent } from './output-writer';
 import { allProfileExtensions, profiles, type DslProfile } from './profiles';
 import { readAppModel, partOf, type AppModel } from './project/app-model';
-import { planComponents, type ComponentPlan } from './project/component-plan';
+import { planComponents } from './project/component-plan';
 import { packIgnoreMatcher } from './project/pack-ignore';
 import { readProjectConfig, type ProjectConfig } from './project/project-config';
 import type { ResolverContext } from './resolve/module-resolver';
-import { ScriptStage, type ScriptOutput } from './script/script-stage';
+import { ScriptStage } from './script/script-stage';
 import { SourceStore } from './source-store';
 import { StyleStage, type StyleJob } from './style-stage';
 import { TemplateStage } from './template-stage';
@@ -198,7 +198,24 @@ export class PackageCompiler {
       put(`assets/${file}`, { copyFrom: store.absolute(file) }, partOf(model.parts, file));
     }
 
-    const manifest = this.manifest(model, appJson, plan.components, scriptOutputs, styleOutputs, assets, groups, config, diagnostics, projectPath);
+    const manifestBuilt = buildManifest({
+      profile: this.profile,
+      buildId: `${Date.now().toString(36)}-${(++this.buildCount).toString(36)}`,
+      appId: config.appId,
+      model,
+      appJson,
+      appJsonFile: projectPath('app.json'),
+      components: plan.components,
+      globalComponents: plan.globalComponents,
+      scripts: scriptOutputs,
+      styleOutputs: new Set(styleOutputs.keys()),
+      assets,
+      zips: this.options.zips ?? true,
+      scopeName: (path) => this.scopeName(path),
+      theme: this.theme(model, appJson, projectPath),
+    });
+    diagnostics.push(...manifestBuilt.diagnostics);
+    const manifest = manifestBuilt.manifest;
     phase('manifest');
     const changedOutputs = await this.writer.writeAll(outputs, ['manifest.json']);
     phase('write');
@@ -209,7 +226,7 @@ export class PackageCompiler {
     const shipped = [...outputPart].filter(([path]) => !path.endsWith('.map'));
     for (const [path, part] of shipped) sizes.set(part, (sizes.get(part) ?? 0) + this.writer.size(path));
     const packages: PackagePart[] = manifest.packages.map((p) => ({ ...p, size: sizes.get(p.root) ?? 0 }));
-    diagnostics.push(...this.sizeDiagnostics(packages, appJson, projectPath('app.json')));
+    diagnostics.push(...sizeDiagnostics(packages, this.profile, appJson, projectPath('app.json')));
     const finalManifest: PackageManifest = { ...manifest, packages };
     // buildId and sizes change on every edit; the runtime only needs the manifest again when more than that did
     const body = JSON.stringify({ ...manifest, buildId: '' });
@@ -308,91 +325,16 @@ export class PackageCompiler {
     return name;
   }
 
-  private manifest(
-    model: AppModel,
-    appJson: ValidatedJson,
-    components: ReadonlyMap<string, ComponentPlan>,
-    scripts: ReadonlyMap<string, ScriptOutput>,
-    styles: ReadonlyMap<string, string>,
-    assets: Record<string, string>,
-    groups: ReadonlyMap<string, string>,
-    config: ProjectConfig,
-    diagnostics: Diagnostic[],
-    projectPath: (rel: string) => string,
-  ): PackageManifest {
-    const entries: Record<string, ComponentEntry> = {};
-    for (const c of components.values()) {
-      const scriptKey = c.scriptFile ? c.scriptFile.replace(/\.ts$/, '.js') : undefined;
-      const styleOut = `css/${c.path}.css`;
-      entries[c.path] = {
-        path: c.path,
-        packageRoot: c.packageRoot,
-        isPage: c.isPage,
-        json: c.json,
-        template: c.path,
-        ...(scriptKey && scripts.has(scriptKey) ? { script: scriptKey } : {}),
-        ...(styles.has(styleOut) ? { style: { file: styleOut, scopeName: this.scopeName(c.path) } } : {}),
-      };
-      if (c.isPage && !scriptKey) {
-        diagnostics.push({ file: projectPath('app.json'), ...locate(appJson, model.pageLocation.get(c.path)?.path), severity: 'warning', code: 'page-script-missing', message: `page '${c.path}' has no .js/.ts file; it will not be registered` });
-      }
+  private theme(model: AppModel, appJson: ValidatedJson, projectPath: (rel: string) => string): ThemeInput {
+    const location = model.appJson.themeLocation;
+    if (typeof location !== 'string') return { diagnostics: [] };
+    const rel = location.replace(/^\.?\//, '');
+    if (this.store!.text(rel) === undefined) {
+      const at = locateJsonValue(appJson, ['themeLocation']);
+      return { diagnostics: [{ file: projectPath('app.json'), ...at, severity: 'error', code: 'theme-not-found', message: `themeLocation '${location}' not found` }] };
     }
-    const app = { ...model.appJson };
-    const globalUsing: Record<string, string> = {};
-    for (const tag of Object.keys(model.globalComponents)) {
-      const anyEntry = [...components.values()].find((c) => typeof (c.json.usingComponents as Record<string, string>)[tag] === 'string');
-      globalUsing[tag] = anyEntry ? (anyEntry.json.usingComponents as Record<string, string>)[tag]! : model.globalComponents[tag]!;
-    }
-    if (Object.keys(globalUsing).length) app.usingComponents = globalUsing;
-    let themeJson: Record<string, unknown> | undefined;
-    if (typeof app.themeLocation === 'string') {
-      const rel = app.themeLocation.replace(/^\.?\//, '');
-      if (this.store!.text(rel) === undefined) {
-        diagnostics.push({ file: projectPath('app.json'), ...locate(appJson, ['themeLocation']), severity: 'error', code: 'theme-not-found', message: `themeLocation '${app.themeLocation}' not found` });
-      } else {
-        const theme = this.json(rel, 'plain', projectPath);
-        diagnostics.push(...theme.diagnostics);
-        themeJson = theme.value;
-      }
-    }
-    const zips = this.options.zips ?? true;
-    return {
-      format: PACKAGE_FORMAT_VERSION,
-      profile: this.profile.name,
-      buildId: `${Date.now().toString(36)}-${(++this.buildCount).toString(36)}`,
-      appId: config.appId,
-      appJson: app,
-      ...(themeJson ? { themeJson } : {}),
-      packages: model.parts.map((p) => ({
-        root: p.root,
-        ...(p.name ? { name: p.name } : {}),
-        independent: p.independent,
-        pages: p.pages,
-        templates: templatesPath(p.root),
-        ...(zips ? { zip: zipPath(p.root) } : {}),
-        size: 0,
-      })),
-      components: entries,
-      scripts: Object.fromEntries([...scripts].map(([k, v]) => [k, v.entry])),
-      ...(styles.has('css/app.css') ? { appStyle: { file: 'css/app.css' } } : {}),
-      assets,
-    };
-  }
-
-  private sizeDiagnostics(packages: readonly PackagePart[], appJson: ValidatedJson, file: string): Diagnostic[] {
-    const out: Diagnostic[] = [];
-    const { perPackage, total } = this.profile.limits;
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
-    packages.forEach((p, i) => {
-      if (p.size > perPackage) {
-        const key = Array.isArray(appJson.value.subPackages) ? 'subPackages' : 'subpackages';
-        const at = p.root ? locate(appJson, [key, i - 1, 'root']) : { line: 1, column: 1 };
-        out.push({ file, ...at, severity: 'warning', code: 'package-too-large', message: `${p.root ? `subpackage '${p.root}'` : 'main package'} is ${mb(p.size)}, over the ${this.profile.name} limit of ${mb(perPackage)}: upload will be refused` });
-      }
-    });
-    const sum = packages.reduce((n, p) => n + p.size, 0);
-    if (sum > total) out.push({ file, line: 1, column: 1, severity: 'warning', code: 'package-too-large', message: `all packages together are ${mb(sum)}, over the ${this.profile.name} limit of ${mb(total)}: upload will be refused` });
-    return out;
+    const theme = this.json(rel, 'plain', projectPath);
+    return { json: theme.value, diagnostics: theme.diagnostics };
   }
 
   private result(
@@ -418,19 +360,10 @@ export class PackageCompiler {
   }
 }
 
-function locate(json: ValidatedJson, path: (string | number)[] | undefined) {
-  return path ? locateJsonValue(json, path) : { line: 1, column: 1 };
-}
 
 function stripExtension(file: string): string {
   const dot = file.lastIndexOf('.');
   return dot > file.lastIndexOf('/') ? file.slice(0, dot) : file;
 }
 
-export function templatesPath(root: string): string {
-  return root ? `templates/${root}.js` : 'templates/app.js';
-}
 
-export function zipPath(root: string): string {
-  return root ? `zips/${root.replace(/\//g, '_')}.zip` : 'zips/app.zip';
-}

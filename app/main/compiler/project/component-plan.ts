@@ -34,7 +34,12 @@ export interface PlanInputs {
 const SCRIPT_EXTENSIONS = ['.ts', '.js'];
 
 /** Walks from the pages through `usingComponents`; every component reached is planned once. */
-export function planComponents(inputs: PlanInputs): { components: Map<string, ComponentPlan>; diagnostics: Diagnostic[] } {
+export function planComponents(inputs: PlanInputs): {
+  components: Map<string, ComponentPlan>;
+  /** app.json `usingComponents`, resolved. */
+  globalComponents: Record<string, string>;
+  diagnostics: Diagnostic[];
+} {
   const { app, resolver } = inputs;
   const diagnostics: Diagnostic[] = [];
   const components = new Map<string, ComponentPlan>();
@@ -113,7 +118,7 @@ export function planComponents(inputs: PlanInputs): { components: Map<string, Co
       ...(styleFile ? { styleFile } : {}),
     });
   }
-  return { components, diagnostics };
+  return { components, globalComponents: globalResolved, diagnostics };
 }
 
 function locateAppValue(inputs: PlanInputs, path: (string | number)[]) {
