@@ -68,7 +68,7 @@ const log: Check<LogMessage> = obj({
 
 const error: Check<ErrorMessage> = obj({
   type: literal('error'),
-  kind: oneOf(['script', 'render', 'load', 'unhandled-rejection', 'api']),
+  kind: oneOf(['script', 'render', 'load', 'unhandled-rejection', 'page-not-found', 'api']),
   message: str({ max: 16 * 1024 }),
   stack: optional(str({ max: 48 * 1024 })),
   source: optional(sourceLocation),

@@ -60,7 +60,7 @@ export interface LogMessage {
   readonly time?: number;
 }
 
-export type RuntimeErrorKind = 'script' | 'render' | 'load' | 'unhandled-rejection' | 'api';
+export type RuntimeErrorKind = 'script' | 'render' | 'load' | 'unhandled-rejection' | 'page-not-found' | 'api';
 
 export interface ErrorMessage {
   readonly type: 'error';

@@ -181,6 +181,13 @@ export class DeviceHub {
     });
   }
 
+  /** Drops one device's connection (it may reconnect with its resume token). */
+  disconnect(deviceId: string, reason = 'disconnected by the IDE'): boolean {
+    const session = this.sessions.get(deviceId);
+    session?.close(CLOSE_CODES.serverClosing, reason);
+    return session !== undefined;
+  }
+
   /** Forgets a project: its devices are disconnected and its tokens revoked. */
   closeProject(projectId: string): void {
     for (const device of this.devices(projectId)) this.sessions.get(device.id)?.close(CLOSE_CODES.serverClosing, 'project closed');
