@@ -52,8 +52,10 @@ export function validateJson(file: string, text: string, kind: JsonKind): Valida
   const value = nodeValue(tree) as Record<string, unknown>;
   const validate = validatorFor(kind);
   if (validate && !validate(value)) {
+    const wrongType = new Set((validate.errors ?? []).filter((e) => e.keyword === 'type').map((e) => e.instancePath));
     for (const e of validate.errors ?? []) {
       if (e.keyword === 'anyOf' || e.keyword === 'if') continue; // its branches already said what is wrong
+      if (e.keyword !== 'type' && wrongType.has(e.instancePath)) continue; // one problem per value: its type
       const path = pathOf(e);
       const node = findNodeAtLocation(tree, path);
       const target = e.keyword === 'additionalProperties' || e.keyword === 'required' ? node : (node?.parent?.type === 'property' ? node.parent : node);
