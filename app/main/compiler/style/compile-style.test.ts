@@ -75,7 +75,7 @@ test('rpx, CSS variables, env(safe-area-inset-*), @font-face data URLs and keyfr
       '@supports (padding: max(0px)){.k--x{padding-bottom:constant(safe-area-inset-bottom)}}',
     ].join('\n'),
   );
-  assert.deepEqual(out.diagnostics, []);
+  assert.deepEqual(out.diagnostics.map((d) => [d.code, d.line]), [['wxss-component-selector', 4]]);
 });
 
 test('a syntax error gives a located diagnostic, not a throw', async () => {
@@ -104,4 +104,17 @@ test('the FinClip profile compiles .ftss the same way', async () => {
   });
   assert.equal(out.css, 'wx-text{}\nwx-view{}');
   assert.deepEqual(out.dependencies, ['pages/a/b.ftss']);
+});
+
+test('tag, id and attribute selectors in an isolated component are reported once per file, as WeChat does', async () => {
+  const out = await compile('.ok{}\n#main .a{}\nview{}\n[data-x]{}', { scopeName: 'c' });
+  assert.deepEqual(
+    out.diagnostics.map((d) => [d.code, d.severity, d.line, d.message]),
+    [['wxss-component-selector', 'warning', 2, 'ID selectors are not allowed in component styles']],
+  );
+  assert.equal(out.css, '.c--ok{}\n#main .c--a{}\nwx-view{}\n[data-x]{}');
+  const attribute = await compile('.ok[data-x]{}', { scopeName: 'c' });
+  assert.match(attribute.diagnostics[0]?.message ?? '', /^Attribute selectors/);
+  const page = await compile('#main view[data-x]{}', { file: 'pages/a/a.wxss' });
+  assert.deepEqual(page.diagnostics, [], 'pages may use them');
 });

@@ -30,7 +30,9 @@ export function fillScopePlaceholders(css: string, scopeName: string | undefined
 /** Something worth telling the user about a selector that was still rewritten. */
 export type SelectorNote =
   | { readonly kind: 'host-without-scope' }
-  | { readonly kind: 'external-class-rule'; readonly className: string };
+  | { readonly kind: 'external-class-rule'; readonly className: string }
+  /** Tag, id and attribute selectors in an isolated component's sheet, which WeChat does not allow there. */
+  | { readonly kind: 'component-selector'; readonly selectorKind: 'tag' | 'id' | 'attribute' };
 
 export interface RewrittenSelector {
   readonly selector: string;
@@ -92,10 +94,21 @@ export function rewriteWithParser(selector: string, scope: SelectorScope): Resul
       }
       pseudo.replaceWith(host, ...inner);
     });
+    let restricted = false;
+    const noteRestricted = (selectorKind: 'tag' | 'id' | 'attribute'): void => {
+      if (!scope.prefixClasses || restricted) return;
+      restricted = true;
+      notes.push({ kind: 'component-selector', selectorKind });
+    };
     root.walk((node) => {
       if (node.type === 'tag') {
+        noteRestricted('tag');
         const tag = node.value.toLowerCase();
         if (tag === PAGE_TAG || BUILTIN_COMPONENT_TAGS.has(tag)) node.value = runtimeTagName(tag);
+      } else if (node.type === 'id') {
+        noteRestricted('id');
+      } else if (node.type === 'attribute' && node.attribute !== HOST_ATTRIBUTE) {
+        noteRestricted('attribute');
       } else if (node.type === 'class' && scope.prefixClasses && !hostInner.has(node)) {
         if (scope.externalClasses.has(node.value)) notes.push({ kind: 'external-class-rule', className: node.value });
         node.value = `${SCOPE_PLACEHOLDER}--${node.value}`;

@@ -35,6 +35,11 @@ export function rewriteSimpleSelector(
   const notes: SelectorNote[] = [];
   let out = '';
   let last = 0;
+  const restrict = (selectorKind: 'tag' | 'id'): void => {
+    if (scope.prefixClasses && !notes.some((note) => note.kind === 'component-selector')) {
+      notes.push({ kind: 'component-selector', selectorKind });
+    }
+  };
   for (const match of selector.matchAll(NAMED_PART)) {
     const between = selector.slice(last, match.index);
     if (!BETWEEN_PARTS.test(between)) return undefined;
@@ -42,6 +47,7 @@ export function rewriteSimpleSelector(
     last = match.index + match[0].length;
     const sigil = match[1];
     const name = match[2] ?? '';
+    if (sigil === undefined || sigil === '#') restrict(sigil === undefined ? 'tag' : 'id');
     if (sigil === undefined) {
       const tag = name.toLowerCase();
       out += tag === PAGE_TAG || BUILTIN_COMPONENT_TAGS.has(tag) ? runtimeTagName(tag) : name;

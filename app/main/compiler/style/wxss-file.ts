@@ -52,6 +52,7 @@ export function compileStyleFile(file: string, source: string, context: StyleFil
     rule.replaceWith(postcss.comment({ text: `${IMPORT_MARKER}${imports.length - 1}`, raws: { left: '', right: '' } }));
   });
 
+  let restrictedReported = false;
   root.walkRules((rule) => {
     if (isInsideKeyframes(rule)) return;
     const rewritten = rewriteSelector(rule.selector, context.scope, context.selectors);
@@ -60,7 +61,12 @@ export function compileStyleFile(file: string, source: string, context: StyleFil
       return;
     }
     rule.selector = rewritten.value.selector;
-    for (const note of rewritten.value.notes) reportSelectorNote(rule, note, report);
+    for (const note of rewritten.value.notes) {
+      // One per file is enough to tell the author; libraries written for several platforms have many.
+      if (note.kind === 'component-selector' && restrictedReported) continue;
+      if (note.kind === 'component-selector') restrictedReported = true;
+      reportSelectorNote(rule, note, report);
+    }
   });
 
   return { pieces: splitAtImports(root.toString(), imports), diagnostics };
@@ -107,6 +113,15 @@ function reportSelectorNote(rule: Node, note: SelectorNote, report: Report): voi
         'wxss-external-class-rule',
         `'.${note.className}' is an external class of this component; this rule does not style it`,
         'Its styles come from the page or component that uses this component.',
+      );
+      return;
+    case 'component-selector':
+      report(
+        rule,
+        'warning',
+        'wxss-component-selector',
+        `${note.selectorKind === 'tag' ? 'Tag name' : note.selectorKind === 'id' ? 'ID' : 'Attribute'} selectors are not allowed in component styles`,
+        'Use class selectors: the platform may not apply these inside an isolated component.',
       );
       return;
     default:
