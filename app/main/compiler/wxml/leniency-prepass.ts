@@ -88,14 +88,19 @@ function scanAttributes(
 ): ScannedTag {
   const n = src.length;
   const seen = new Set<string>();
+  const values = new Map<string, { start: number; end: number }>();
+  const finish = (tag: ScannedTag): ScannedTag => {
+    rewriteKeyBinding(src, values, edits, note);
+    return tag;
+  };
   let i = from;
   for (;;) {
     const attrGapStart = i;
     while (i < n && /\s/.test(src[i]!)) i++;
-    if (i >= n) return { end: n, selfClosing: false };
-    if (src[i] === '>') return { end: i + 1, selfClosing: false };
-    if (src.startsWith('/>', i)) return { end: i + 2, selfClosing: true };
-    if (src[i] === '<') return { end: i, selfClosing: false }; // unterminated tag: let the parser report it
+    if (i >= n) return finish({ end: n, selfClosing: false });
+    if (src[i] === '>') return finish({ end: i + 1, selfClosing: false });
+    if (src.startsWith('/>', i)) return finish({ end: i + 2, selfClosing: true });
+    if (src[i] === '<') return finish({ end: i, selfClosing: false }); // unterminated tag: let the parser report it
     const nameStart = i;
     while (i < n && NAME_CHAR.test(src[i]!)) i++;
     if (i === nameStart) {
@@ -115,6 +120,10 @@ function scanAttributes(
       j++;
       while (j < n && /\s/.test(src[j]!)) j++;
       valueEnd = scanValue(src, j, tagName, canonical.name, edits, note);
+      if (!seen.has(canonical.name)) {
+        const quoted = src[j] === '"' || src[j] === "'";
+        values.set(canonical.name, quoted ? { start: j + 1, end: valueEnd - 1 } : { start: j, end: valueEnd });
+      }
     }
     if (seen.has(canonical.name)) {
       edits.push({ start: attrGapStart, end: valueEnd, text: '' });
@@ -123,6 +132,28 @@ function scanAttributes(
     seen.add(canonical.name);
     i = Math.max(valueEnd, i);
   }
+}
+
+/**
+ * `wx:key="{{ item.id }}"` is common in the wild; WeChat reads it as `wx:key="id"` (and `{{ item }}` as `*this`),
+ * glass-easel ignores a binding there. Rewrite the two forms that have a meaning; leave the rest to the parser.
+ */
+function rewriteKeyBinding(
+  src: string,
+  values: ReadonlyMap<string, { start: number; end: number }>,
+  edits: SourceEdit[],
+  note: (start: number, end: number, code: string, message: string) => void,
+): void {
+  const key = values.get('wx:key');
+  if (!key || key.end <= key.start) return;
+  const m = /^\s*\{\{\s*([A-Za-z_$][\w$]*)(?:\.([A-Za-z_$][\w$]*))?\s*\}\}\s*$/.exec(src.slice(key.start, key.end));
+  if (!m) return;
+  const itemRange = values.get('wx:for-item');
+  const itemName = itemRange ? src.slice(itemRange.start, itemRange.end).trim() : 'item';
+  if (m[1] !== itemName) return;
+  const replacement = m[2] ?? '*this';
+  edits.push({ start: key.start, end: key.end, text: replacement });
+  note(key.start, key.end, 'wxml-key-binding', `wx:key takes a property name, not a binding; read as wx:key="${replacement}"`);
 }
 
 function canonicalAttributeName(raw: string): { name: string; code: string; warning?: string } {

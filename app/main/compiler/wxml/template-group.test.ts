@@ -65,3 +65,20 @@ test('dependencies: imports, includes and wxs, FinClip extensions included', () 
   group.dispose();
   assert.equal(typeof groups['pages/a/a'], 'function');
 });
+
+test('wx:key written as a binding is read the way WeChat reads it', () => {
+  const group = new TemplateGroup(false);
+  const r = group.setTemplate(
+    'k',
+    'k.wxml',
+    '<view wx:for="{{a}}" wx:key="{{ item.id }}"/>\n<view wx:for="{{b}}" wx:for-item="row" wx:key="{{row}}"/>\n<view wx:for="{{c}}" wx:key="{{index}}"/>',
+  );
+  const out = group.render();
+  group.dispose();
+  assert.deepEqual(
+    r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`),
+    ['1:30 wxml-key-binding', '2:48 wxml-key-binding', '3:30 wxml-data-bindings-are-not-allowed-for-this-attribute'],
+  );
+  assert.match(out, /"id"/);
+  assert.match(out, /"\*this"/);
+});
