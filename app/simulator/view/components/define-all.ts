@@ -8,6 +8,8 @@ import { WxCoverImage, WxImage } from './image';
 import { installLightStyles } from './light-styles';
 import { WxInput } from './input';
 import { WxNavigator } from './navigator';
+import { WxPicker } from './picker';
+import { WxPickerView, WxPickerViewColumn } from './picker-view';
 import { WxProgress } from './progress';
 import { WxRadio, WxRadioGroup } from './radio';
 import { WxRichText } from './rich-text';
@@ -49,6 +51,9 @@ function definitions(): Definition[] {
     ['scroll-view', WxScrollView],
     ['swiper', WxSwiper],
     ['swiper-item', class extends WxPlain {}],
+    ['picker', WxPicker],
+    ['picker-view', WxPickerView],
+    ['picker-view-column', WxPickerViewColumn],
   ];
 }
 
