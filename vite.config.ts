@@ -18,6 +18,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         renderer: resolve(here, 'app/renderer/index.html'),
+        simulator: resolve(here, 'app/simulator/index.html'),
+        'simulator-view': resolve(here, 'app/simulator/view/index.html'),
       },
     },
   },

@@ -1,0 +1,68 @@
+/**
+ * What the simulator offers to whoever drives it: the device link (device-link.ts, speaking the device
+ * protocol to the devserver), tests, and `window.ministudio` for automation. Subscriptions return a disposer.
+ */
+import type { Diagnostic } from '../../shared/diagnostic';
+import type { LaunchOptions, RouteKind, RuntimeErrorInfo, WxmlNode } from '../protocol';
+
+export interface SimulatorStatus {
+  /** Route of the page on top of the stack, e.g. `pages/index/index`. */
+  readonly page: string;
+  readonly query: Readonly<Record<string, string>>;
+  /** The top page reached onReady and its first render is applied. */
+  readonly ready: boolean;
+  /** Bottom first, as `route?query`. */
+  readonly stack: readonly string[];
+  readonly errors: readonly StatusError[];
+  readonly device: string;
+  readonly buildId?: string;
+  /** Milliseconds from the last hot update's arrival to its view update. */
+  readonly lastHotReloadMs?: number;
+}
+
+export interface StatusError {
+  readonly kind: RuntimeErrorInfo['kind'];
+  readonly message: string;
+  /** `file:line:column` of the original source, when known. */
+  readonly location?: string;
+  readonly stack: string;
+}
+
+export interface SimulatorEvents {
+  log: { level: 'log' | 'info' | 'warn' | 'error' | 'debug'; args: readonly unknown[]; time: number };
+  error: RuntimeErrorInfo & { time: number };
+  lifecycle: { scope: 'app' | 'page' | 'component'; path: string; event: string; webviewId?: number; time: number };
+  appdata: { path: string; webviewId: number; data: unknown };
+  storage: { op: 'set' | 'remove' | 'clear'; key?: string; value?: unknown };
+  network: { id: number; phase: 'request' | 'response' | 'error'; method: string; url: string; status?: number; duration?: number; error?: string };
+  status: SimulatorStatus;
+  /** A hot update reached the views; `ms` from applyUpdate to applied. */
+  hotreload: { ms: number; kind: 'template' | 'style' | 'relaunch' };
+}
+
+export type SimulatorEventName = keyof SimulatorEvents;
+
+export interface PackageUpdate {
+  readonly buildId?: string;
+  readonly manifestUrl: string;
+  readonly action: 'hot' | 'relaunch';
+  readonly changes: readonly { readonly kind: 'template' | 'style' | 'script' | 'json' | 'asset'; readonly path: string }[];
+}
+
+export interface SimulatorHost {
+  loadPackage(manifestUrl: string, launch?: Partial<LaunchOptions>, buildId?: string): Promise<void>;
+  applyUpdate(update: PackageUpdate): Promise<void>;
+  relaunch(launch?: Partial<LaunchOptions>): Promise<void>;
+  navigate(kind: RouteKind, url: string, delta?: number): Promise<{ ok: boolean; errMsg: string }>;
+  setDevice(idOrName: string): boolean;
+  setTheme(theme: 'light' | 'dark'): void;
+  showDiagnostics(diagnostics: readonly Diagnostic[]): void;
+  status(): SimulatorStatus;
+  appData(): { path: string; webviewId: number; data: unknown }[];
+  wxml(): Promise<WxmlNode | null>;
+  storage(): { key: string; value: unknown }[];
+  on<K extends SimulatorEventName>(event: K, listener: (payload: SimulatorEvents[K]) => void): () => void;
+}
+
+/** device-link.ts exports this; the host entry calls it when the page was opened by the devserver. */
+export type DeviceLinkStarter = (host: SimulatorHost, params: URLSearchParams) => void;

@@ -1,0 +1,141 @@
+/**
+ * Entry of a page's view iframe: receives its MessagePort from the host, applies render batches from the
+ * Worker, answers layout queries and sends user events back. No user code ever runs here.
+ */
+import type { DeviceMetrics, PageWindowConfig, ViewToWorker, WorkerToView } from '../protocol';
+import { EventCapture } from './event-capture';
+import { OpApplier } from './op-applier';
+import { PageScroll } from './page-scroll';
+import { StyleSheets } from './style-sheets';
+
+// The built-in components register themselves when present (app/simulator/view/components).
+const builtins = import.meta.glob<{ defineAllComponents?: (doc: Document) => void; setUserClassResolver?: (fn: (el: Element, names: string) => string[]) => void }>(
+  './components/define-all.ts',
+  { eager: true },
+);
+for (const mod of Object.values(builtins)) {
+  try {
+    mod.defineAllComponents?.(document);
+  } catch (error) {
+    // a broken built-in must not take the page down: unknown wx-* tags still render as blocks
+    console.error('[view] built-in components failed to register', error);
+  }
+  // hover-class and similar user classes take the scope prefix the element's own classes carry.
+  mod.setUserClassResolver?.((el, names) => {
+    const scoped = [...el.classList].find((c) => c.includes('--'));
+    const prefix = scoped ? scoped.slice(0, scoped.indexOf('--') + 2) : '';
+    return names.split(/\s+/).filter(Boolean).map((n) => prefix + n);
+  });
+}
+
+let port: MessagePort | undefined;
+let baseUrl = '';
+let route = '';
+let metrics: DeviceMetrics | undefined;
+let assets: Readonly<Record<string, string>> = {};
+
+const send = (message: ViewToWorker) => port?.postMessage(message);
+const styles = new StyleSheets(document.head, { windowWidth: 375, platform: 'devtools', pixelRatio: 2 });
+const capture = new EventCapture(
+  document,
+  (event) => send({ kind: 'event', event }),
+  (nodeId, attribute, value) => send({ kind: 'model', nodeId, attribute, value }),
+);
+const scroll = new PageScroll(document, send);
+const applier = new OpApplier(document, {
+  listenerAdded: (type) => capture.listen(type),
+  modelBinding: (node, attribute, enabled) => capture.bindModel(node, attribute, enabled),
+  styleSheet: (_index, url) => styles.add(Number(_index), url),
+  disableStyleSheet: (index) => styles.disable(index),
+  resolveSrc: (value) => resolveSrc(value),
+});
+
+function resolveSrc(value: string): string {
+  if (!value || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) return value;
+  const routeDir = route.includes('/') ? route.slice(0, route.lastIndexOf('/') + 1) : '';
+  const source = new URL(value.startsWith('/') ? value.slice(1) : routeDir + value, 'http://package/').pathname.slice(1);
+  return new URL(assets[source] ?? source, baseUrl).href;
+}
+
+function applyMetrics(next: DeviceMetrics, config: PageWindowConfig): void {
+  metrics = next;
+  const root = document.documentElement.style;
+  const insets = {
+    top: next.safeArea.top,
+    left: next.safeArea.left,
+    right: next.screenWidth - next.safeArea.right,
+    bottom: next.screenHeight - next.safeArea.bottom,
+  };
+  for (const [side, px] of Object.entries(insets)) root.setProperty(`--safe-area-inset-${side}`, `${Math.max(0, px)}px`);
+  document.documentElement.dataset.theme = next.theme;
+  document.documentElement.style.colorScheme = next.theme;
+  if (config.backgroundColor) document.documentElement.style.backgroundColor = config.backgroundColor;
+  styles.setDevice({ windowWidth: next.windowWidth, platform: next.platform, pixelRatio: next.pixelRatio });
+  scroll.configure(config);
+}
+
+async function handle(message: WorkerToView): Promise<void> {
+  switch (message.kind) {
+    case 'render':
+      try {
+        applier.apply(message.ops);
+      } catch (error) {
+        console.error('[view] render batch failed', error);
+      }
+      if (message.ack) {
+        await styles.settled();
+        send({ kind: 'ack', ack: message.ack });
+      }
+      scroll.contentChanged();
+      return;
+    case 'metrics':
+      baseUrl = message.baseUrl;
+      route = message.route;
+      assets = message.assets;
+      applyMetrics(message.metrics, message.config);
+      return;
+    case 'query':
+      send({ kind: 'query-result', requestId: message.requestId, result: measure(message.nodeId, message.what) });
+      return;
+    case 'scroll-to':
+      window.scrollTo({ top: message.scrollTop, behavior: message.duration > 0 ? 'smooth' : 'auto' });
+      return;
+    case 'pull-down':
+      scroll.setRefreshing(message.active, true);
+      return;
+    case 'reload-styles':
+      styles.reload(message.urls);
+      return;
+  }
+}
+
+function measure(nodeId: number, what: 'rect' | 'scroll' | 'fields'): unknown {
+  const node = applier.node(nodeId) as unknown as Element | undefined;
+  if (!node || typeof node.getBoundingClientRect !== 'function') return { left: 0, top: 0, width: 0, height: 0, scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 };
+  if (what === 'scroll') {
+    const el = node === document.body ? document.scrollingElement ?? document.documentElement : node;
+    return { scrollLeft: el.scrollLeft, scrollTop: el.scrollTop, scrollWidth: el.scrollWidth, scrollHeight: el.scrollHeight };
+  }
+  const rect = node.getBoundingClientRect();
+  return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+}
+
+// Messages are applied strictly in order even when one waits for style sheets.
+let chain: Promise<void> = Promise.resolve();
+window.addEventListener('message', (event: MessageEvent) => {
+  if (event.source !== window.parent) return;
+  const data = event.data as { kind?: string; urls?: string[] } | null;
+  if (data?.kind === 'reload-styles' && data.urls) {
+    styles.reload(data.urls);
+    void styles.settled().then(() => window.parent.postMessage({ kind: 'styles-reloaded' }, '*'));
+    return;
+  }
+  if (data?.kind !== 'connect-page' || !event.ports[0]) return;
+  port = event.ports[0];
+  port.onmessage = (ev: MessageEvent<WorkerToView>) => {
+    chain = chain.then(() => handle(ev.data)).catch((error: unknown) => console.error('[view]', error));
+  };
+});
+
+/** For tests and the inspector: the view's metrics as it last applied them. */
+(window as unknown as { __wxView: unknown }).__wxView = { metrics: () => metrics, route: () => route };
