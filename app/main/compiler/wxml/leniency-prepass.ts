@@ -34,6 +34,13 @@ export function leniencyPrepass(src: string): PrepassResult {
   while (i < n) {
     const lt = src.indexOf('<', i);
     if (lt < 0) break;
+    const mustache = src.indexOf('{{', i);
+    if (mustache >= 0 && mustache < lt) {
+      // `{{ a<b }}` in text is an expression, not a tag
+      const close = src.indexOf('}}', mustache + 2);
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
     i = lt;
     if (src.startsWith('<!--', i)) {
       const close = src.indexOf('-->', i + 4);

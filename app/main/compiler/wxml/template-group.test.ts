@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { leniencyPrepass } from './leniency-prepass';
 import { TemplateGroup } from './template-group';
 
 function compile(source: string, key = 'pages/a/a') {
@@ -81,4 +82,17 @@ test('wx:key written as a binding is read the way WeChat reads it', () => {
   );
   assert.match(out, /"id"/);
   assert.match(out, /"\*this"/);
+});
+
+test('valid WXML with < inside expressions and inline WXS is left exactly as written', () => {
+  const source = [
+    '<wxs module="m">var lt = function (a, b) { return a<b; }; module.exports = { lt: lt };</wxs>',
+    '<view class="{{a<b ? \'x\' : \'y\'}}">{{a<Max?1:2}} and {{ m.lt(a,b) }} {{n<v bindtap=x}}</view>',
+    '<!-- <View wx-if=x> is a comment -->',
+  ].join('\n');
+  const group = new TemplateGroup(false);
+  const r = group.setTemplate('t', 't.wxml', source);
+  group.dispose();
+  assert.equal(leniencyPrepass(source).source.text, source);
+  assert.deepEqual(r.diagnostics.filter((d) => d.code.startsWith('wxml-') && d.severity !== 'error'), []);
 });
