@@ -136,3 +136,29 @@ test('components resolve from miniprogram_npm up the tree, with generics and pla
     await p.cleanup();
   }
 });
+
+test('packOptions.ignore keeps files out; extended-library components are a warning, not an error', async () => {
+  const p = await tempProject(
+    smallApp({
+      'project.config.json': JSON.stringify({ packOptions: { ignore: [{ type: 'folder', value: 'docs' }, { type: 'suffix', value: '.md' }, { type: 'glob', value: 'tools/**/*.js' }] } }),
+      'app.json': JSON.stringify({ pages: ['pages/a/a', 'pages/b/b'], useExtendedLib: { weui: true }, usingComponents: { card: '/components/card/card' } }),
+      'pages/b/b.json': JSON.stringify({ usingComponents: { 'mp-dialog': 'weui-miniprogram/dialog/dialog' } }),
+      'docs/guide.js': 'module.exports = 1;',
+      'notes.md': '# notes',
+      'tools/gen/make.js': 'module.exports = 2;',
+      'tools/keep.png': 'png',
+    }),
+  );
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  try {
+    const r = await compiler.build();
+    assert.deepEqual(where(r.diagnostics), ['pages/b/b.json:1:33 extended-lib-not-bundled']);
+    assert.equal(r.ok, true);
+    const scripts = Object.keys(r.manifest!.scripts);
+    assert.ok(!scripts.includes('docs/guide.js') && !scripts.includes('tools/gen/make.js'), scripts.join());
+    assert.deepEqual(Object.keys(r.manifest!.assets), ['tools/keep.png']);
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});

@@ -19,6 +19,8 @@ export interface AppModel {
   readonly appJson: Record<string, unknown>;
   readonly aliases: Readonly<Record<string, string>>;
   readonly globalComponents: Readonly<Record<string, string>>;
+  /** Names switched on in `useExtendedLib` (`weui`). */
+  readonly extendedLibs: readonly string[];
   /** Where each page is declared, for diagnostics about it. */
   readonly pageLocation: ReadonlyMap<string, { path: (string | number)[] }>;
 }
@@ -88,6 +90,7 @@ export function readAppModel(app: ValidatedJson, file: string): { model: AppMode
       appJson,
       aliases: stringRecord(json.resolveAlias),
       globalComponents: stringRecord(json.usingComponents),
+      extendedLibs: Object.entries(asRecord(json.useExtendedLib)).filter(([, on]) => on === true || typeof on === 'string').map(([name]) => name),
       pageLocation,
     },
     diagnostics,

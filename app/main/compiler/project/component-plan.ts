@@ -50,7 +50,7 @@ export function planComponents(inputs: PlanInputs): {
   for (const [tag, request] of Object.entries(app.globalComponents)) {
     const resolved = isPluginRef(request) ? request : resolveComponent(resolver, 'app.json', request);
     if (resolved) globalResolved[tag] = resolved;
-    else diagnostics.push({ file: appFile, ...locateAppValue(inputs, ['usingComponents', tag]), ...notFound(tag, request) });
+    else diagnostics.push({ file: appFile, ...locateAppValue(inputs, ['usingComponents', tag]), ...notFound(tag, request, app.extendedLibs) });
   }
 
   const queue: { path: string; isPage: boolean }[] = app.parts.flatMap((p) => p.pages.map((path) => ({ path, isPage: true })));
@@ -85,7 +85,7 @@ export function planComponents(inputs: PlanInputs): {
       } else {
         using[tag] = request;
         const at = validated ? locateJsonValue(validated, ['usingComponents', tag]) : { line: 1, column: 1 };
-        diagnostics.push({ file: inputs.projectPath(jsonFile), ...at, ...notFound(tag, request) });
+        diagnostics.push({ file: inputs.projectPath(jsonFile), ...at, ...notFound(tag, request, app.extendedLibs) });
       }
     }
     const generics: Record<string, unknown> = {};
@@ -130,7 +130,19 @@ function tagOf(using: Record<string, string>, target: string): string {
   return Object.keys(using).find((k) => using[k] === target) ?? '';
 }
 
-function notFound(tag: string, request: string): Pick<Diagnostic, 'severity' | 'code' | 'message' | 'hint'> {
+/** Extended libraries (`useExtendedLib`) and the npm names WeChat serves them under. */
+const EXTENDED_LIB_PACKAGES: Readonly<Record<string, string>> = { weui: 'weui-miniprogram', kbone: 'kbone-ui' };
+
+function notFound(tag: string, request: string, extendedLibs: readonly string[]): Pick<Diagnostic, 'severity' | 'code' | 'message' | 'hint'> {
+  const lib = extendedLibs.find((l) => request.startsWith(`${EXTENDED_LIB_PACKAGES[l] ?? l}/`));
+  if (lib) {
+    return {
+      severity: 'warning',
+      code: 'extended-lib-not-bundled',
+      message: `component '${tag}': '${request}' comes from the extended library '${lib}' (useExtendedLib), which the simulator does not bundle`,
+      hint: `install ${EXTENDED_LIB_PACKAGES[lib] ?? lib} with npm and run Build npm to use it here`,
+    };
+  }
   return {
     severity: 'error',
     code: 'component-not-found',
