@@ -59,56 +59,114 @@ export async function buildNpmTarget(
   const rootModules = join(packageDir, 'node_modules');
   const staging = join(projectDir, target.distDir, `.miniprogram_npm-building-${process.pid}-${Date.now()}`);
   await mkdir(staging, { recursive: true });
-  const queue: Pending[] = Object.keys(read.manifest.dependencies).map((name) => ({ name, fromDir: packageDir, requester: read.manifest }));
   const done = new Set<string>();
   const bundled = new Map<string, string>();
   const scans: SubpathScan[] = [{ dir: join(projectDir, target.distDir), fromDir: packageDir }];
+  const context: PackageJobContext = { projectDir, staging, outDir, rootModules, projectFile };
 
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    const installed = await findInstalledPackage(next.name, next.fromDir, projectDir);
-    if (!installed) {
-      const where = next.requester.locate(['dependencies', next.name]);
-      diagnostics.push({
-        ...located(next.requester.file, where, 'error', 'npm-package-missing', `Package '${next.name}' is not installed`),
-        hint: `Run npm install in ${projectFile(dirname(join(projectDir, next.requester.file))) || 'the project folder'}.`,
-      });
-      continue;
+  try {
+    // Breadth-first waves: the packages of one wave are copied and bundled concurrently (it is mostly I/O).
+    let wave: Pending[] = Object.keys(read.manifest.dependencies).map((name) => ({ name, fromDir: packageDir, requester: read.manifest }));
+    while (wave.length > 0) {
+      const found = await Promise.all(wave.map(async (pending) => ({ pending, installed: await findInstalledPackage(pending.name, pending.fromDir, projectDir) })));
+      const jobs: PackageJob[] = [];
+      for (const { pending, installed } of found) {
+        if (!installed) {
+          const where = pending.requester.locate(['dependencies', pending.name]);
+          diagnostics.push({
+            ...located(pending.requester.file, where, 'error', 'npm-package-missing', `Package '${pending.name}' is not installed`),
+            hint: `Run npm install in ${projectFile(dirname(join(projectDir, pending.requester.file))) || 'the project folder'}.`,
+          });
+          continue;
+        }
+        const outRelative = outputPathOf(rootModules, installed.path, pending.name);
+        if (done.has(outRelative)) continue;
+        done.add(outRelative);
+        jobs.push({ pending, installed, outRelative });
+      }
+      const outcomes = await Promise.all(jobs.map((job) => runPackageJob(job, context)));
+      wave = [];
+      for (const [index, outcome] of outcomes.entries()) {
+        const job = jobs[index];
+        diagnostics.push(...outcome.diagnostics);
+        if (!job || !outcome.built) continue;
+        result.packages.push(outcome.built);
+        const requester = outcome.manifest;
+        if (outcome.miniprogramDir !== undefined && requester) {
+          // Component libraries are copied as they are, so what they require must be built next to them.
+          wave.push(...outcome.dependencies.map((name) => ({ name, fromDir: job.installed.real, requester })));
+          scans.push({ dir: outcome.miniprogramDir, fromDir: job.installed.real });
+        } else {
+          bundled.set(job.outRelative, job.pending.name);
+        }
+      }
     }
-    const outRelative = outputPathOf(rootModules, installed.path, next.name);
-    if (done.has(outRelative)) continue;
-    done.add(outRelative);
-    const manifestFile = projectFile(join(installed.path, 'package.json'));
-    const manifestRead = await readPackageManifest(join(installed.path, 'package.json'), manifestFile);
+    result.subpathFiles.push(...(await bundleSubpathRequests(scans, { projectDir, staging, rootModules, bundled, diagnostics })));
+    result.packages.sort((a, b) => a.output.localeCompare(b.output));
+    await rm(outDir, { recursive: true, force: true });
+    await rename(staging, outDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return result;
+}
+
+interface PackageJob {
+  readonly pending: Pending;
+  readonly installed: { readonly path: string; readonly real: string };
+  /** Output folder relative to miniprogram_npm. */
+  readonly outRelative: string;
+}
+
+interface PackageJobContext {
+  readonly projectDir: string;
+  readonly staging: string;
+  readonly outDir: string;
+  readonly rootModules: string;
+  projectFile(absolute: string): string;
+}
+
+interface PackageJobOutcome {
+  readonly diagnostics: Diagnostic[];
+  readonly built?: BuiltNpmPackage;
+  readonly manifest?: PackageManifest;
+  readonly miniprogramDir?: string;
+  readonly dependencies: string[];
+}
+
+async function runPackageJob(job: PackageJob, context: PackageJobContext): Promise<PackageJobOutcome> {
+  const diagnostics: Diagnostic[] = [];
+  const name = job.pending.name;
+  const manifestFile = context.projectFile(join(job.installed.path, 'package.json'));
+  try {
+    const manifestRead = await readPackageManifest(join(job.installed.path, 'package.json'), manifestFile);
     if (!manifestRead?.ok) {
-      const file = manifestFile;
-      diagnostics.push(located(file, manifestRead?.ok === false ? manifestRead : { line: 1, column: 1 }, 'error', 'npm-package-json-invalid', `${next.name}: unreadable package.json`));
-      continue;
+      const where = manifestRead?.ok === false ? manifestRead : { line: 1, column: 1 };
+      diagnostics.push(located(manifestFile, where, 'error', 'npm-package-json-invalid', `${name}: unreadable package.json`));
+      return { diagnostics, dependencies: [] };
     }
     const manifest = manifestRead.manifest;
-    const output = join(staging, outRelative);
-    const outcome = await buildOnePackage(projectDir, next.name, installed.path, manifest, output, diagnostics);
-    if (!outcome) continue;
-    const built = outcome.kind;
-    result.packages.push({
-      name: next.name,
+    const outcome = await buildOnePackage(context.projectDir, name, job.installed.path, manifest, join(context.staging, job.outRelative), diagnostics);
+    if (!outcome) return { diagnostics, dependencies: [] };
+    const built: BuiltNpmPackage = {
+      name,
       ...(manifest.version ? { version: manifest.version } : {}),
-      kind: built,
-      source: projectFile(installed.path),
-      output: projectFile(join(outDir, outRelative)),
-    });
-    // Component libraries are copied as they are, so what they require must be built next to them.
-    if (outcome.miniprogramDir !== undefined) {
-      for (const name of Object.keys(manifest.dependencies)) queue.push({ name, fromDir: installed.real, requester: manifest });
-      scans.push({ dir: outcome.miniprogramDir, fromDir: installed.real });
-    } else {
-      bundled.set(outRelative, next.name);
-    }
+      kind: outcome.kind,
+      source: context.projectFile(job.installed.path),
+      output: context.projectFile(join(context.outDir, job.outRelative)),
+    };
+    return {
+      diagnostics,
+      built,
+      manifest,
+      ...(outcome.miniprogramDir !== undefined ? { miniprogramDir: outcome.miniprogramDir } : {}),
+      dependencies: Object.keys(manifest.dependencies),
+    };
+  } catch (error) {
+    // A file system failure in one package (permissions, a vanished file) must not stop the others.
+    diagnostics.push(located(manifestFile, { line: 1, column: 1 }, 'error', 'npm-build-failed', `${name}: ${error instanceof Error ? error.message : String(error)}`));
+    return { diagnostics, dependencies: [] };
   }
-  result.subpathFiles.push(...(await bundleSubpathRequests(scans, { projectDir, staging, rootModules, bundled, diagnostics })));
-
-  await rm(outDir, { recursive: true, force: true });
-  await rename(staging, outDir);
-  return result;
 }
 
 async function buildOnePackage(
