@@ -104,3 +104,20 @@ test('the watcher rebuilds on a save and reports what changed', async () => {
     await p.cleanup();
   }
 });
+
+test('an output folder that cannot be written is a diagnostic, not a crash, and the next run recovers', async () => {
+  const p = await tempProject(smallApp());
+  await p.write('blocker', 'a file where the output folder should be');
+  const compiler = createCompiler(p.dir, { outDir: `${p.dir}/blocker/out`, zips: false });
+  try {
+    const failed = await compiler.build();
+    assert.equal(failed.ok, false);
+    assert.deepEqual(failed.diagnostics.map((d) => d.code), ['compiler-failure']);
+    await p.remove('blocker');
+    const again = await compiler.rebuild(['pages/a/a.wxml']);
+    assert.equal(again.ok, true, where(again.diagnostics).join('\n'));
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});

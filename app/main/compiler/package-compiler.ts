@@ -72,12 +72,25 @@ export class PackageCompiler {
 
   /** A full build: rescans the project and rewrites the output folder. */
   async build(): Promise<BuildResult> {
-    return this.run(undefined);
+    return this.guarded(undefined);
   }
 
   /** Re-reads the given files (absolute or project-relative; deleted ones too) and rebuilds what depends on them. */
   async rebuild(changedFiles: readonly string[]): Promise<BuildResult> {
-    return this.run(changedFiles);
+    return this.guarded(changedFiles);
+  }
+
+  /** A bug or an I/O failure (disk full, output folder not writable) becomes a diagnostic, never a rejection. */
+  private async guarded(changed: readonly string[] | undefined): Promise<BuildResult> {
+    const started = performance.now();
+    try {
+      return await this.run(changed);
+    } catch (error) {
+      this.store = undefined; // state may be half-updated: the next run starts from scratch
+      const message = error instanceof Error ? error.message : String(error);
+      const diagnostic: Diagnostic = { file: '', line: 1, column: 1, severity: 'error', code: 'compiler-failure', message: `the build stopped: ${message}` };
+      return this.result(started, [diagnostic], [], undefined, {});
+    }
   }
 
   /** Resolves when the background deletion of the previous output folder is done. */
