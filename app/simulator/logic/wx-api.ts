@@ -4,6 +4,7 @@
  */
 import type { PackageManifest } from '../../shared/package-format';
 import type { DeviceMetrics, LaunchOptions, RouteKind, UiAction, WorkerToHost } from '../protocol';
+import { withApiFamilies } from './api';
 import { createEventChannel, type EventChannelEnd } from './event-channel';
 import type { PageRecord } from './page-record';
 import { ApiFailure, asyncApi, type ApiOptions } from './wx-callbacks';
@@ -80,7 +81,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
 
   const storageApi = createStorageApi(host, api);
 
-  return {
+  return withApiFamilies(host, {
     // router
     navigateTo: routeApi('navigateTo'),
     redirectTo: routeApi('redirectTo'),
@@ -166,7 +167,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
       component?.createIntersectionObserver ? component.createIntersectionObserver(options) : callTopPage(host, 'createIntersectionObserver', options),
     // network
     request: api('request', (o) => request(host, o)),
-  };
+  });
 }
 
 function callTopPage(host: WxHost, method: string, ...args: unknown[]): unknown {

@@ -1,0 +1,98 @@
+/**
+ * Every API family merged onto the runtime's `wx` (and so `ft`): the families replace the runtime's simpler
+ * versions of the same names, and each API the support table lists as unsupported and nobody implements
+ * fails with a message that says so instead of being `undefined`.
+ */
+import { APIS } from '../../support/apis';
+import type { WxHost } from '../wx-api';
+import { ApiFailure } from '../wx-callbacks';
+import { apiMaker } from './api-maker';
+import { createAnimationApi } from './animation';
+import { createAppEventsApi } from './app-events';
+import { createBaseApi } from './base';
+import { createCloudApi } from './cloud';
+import { createDeviceApi } from './device';
+import { createFileSystemApi } from './file-system';
+import { createLocationApi } from './location';
+import { createManagersApi } from './managers';
+import { directTransport, type NetworkTransport } from './network-transport';
+import { createOpenApi } from './open-api';
+import { createRequestApi } from './request';
+import { listenForSimulateMessages, SimulatedDevice } from './simulated-device';
+import { createSocketApi } from './socket';
+import { createStorageApi } from './storage';
+import { createTransferApi } from './transfer';
+import { VirtualFs } from './virtual-fs';
+
+export interface ApiFamiliesOptions {
+  /** Where host messages and uncaught errors arrive; the Worker's global scope unless given (undefined: none). */
+  readonly scope?: EventTarget;
+  readonly transport?: NetworkTransport;
+  readonly device?: SimulatedDevice;
+  readonly fs?: VirtualFs;
+}
+
+export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}): Record<string, unknown> {
+  const api = apiMaker(host);
+  const scope = 'scope' in options ? options.scope : workerScope();
+  const device = options.device ?? new SimulatedDevice();
+  const fs = options.fs ?? new VirtualFs();
+  const transport = options.transport ?? directTransport();
+  listenForSimulateMessages(scope, device);
+  return {
+    ...createBaseApi(host, api),
+    ...createStorageApi(host, api),
+    ...createAnimationApi(),
+    ...createFileSystemApi(fs, api),
+    ...createAppEventsApi(host, scope),
+    ...createLocationApi(host, api, device),
+    ...createDeviceApi(host, api, device),
+    ...createOpenApi(host, api),
+    ...createCloudApi(host, api),
+    ...createManagersApi(host),
+    ...createRequestApi(host, api, transport),
+    ...createTransferApi(host, api, transport, fs),
+    ...createSocketApi(host, api, transport),
+  };
+}
+
+/** The runtime's `wx` with the families on top and clear failures for the unsupported rest. */
+export function withApiFamilies(host: WxHost, runtimeWx: Record<string, unknown>, options: ApiFamiliesOptions = {}): Record<string, unknown> {
+  const wx: Record<string, unknown> = { ...runtimeWx, ...createApiFamilies(host, options) };
+  const api = apiMaker(host);
+  const warned = new Set<string>();
+  for (const entry of APIS) {
+    if (entry.status !== 'unsupported' || entry.name in wx) continue;
+    const message = `${entry.name}:fail not supported in the Mini Studio simulator${entry.note ? `: ${entry.note}` : ''}`;
+    const warn = () => {
+      if (warned.has(entry.name)) return;
+      warned.add(entry.name);
+      host.post({ kind: 'log', level: 'warn', args: [`wx.${entry.name} is not supported in the simulator${entry.note ? ` (${entry.note})` : ''}`] });
+    };
+    wx[entry.name] = unsupportedApi(entry.name, message, warn, api);
+  }
+  return wx;
+}
+
+/** `on…`/`off…` accept listeners that never fire; sync forms and factories throw; callback forms fail. */
+function unsupportedApi(name: string, message: string, warn: () => void, api: ReturnType<typeof apiMaker>): unknown {
+  if (/^(on|off)[A-Z]/.test(name)) return () => warn();
+  if (/Sync$|^(create|get)[A-Z].*(Context|Manager|Session|Ad|Adapter|Server|Socket|Decoder|Container|Recorder|Player|Worker|System)$/.test(name)) {
+    return () => {
+      warn();
+      throw new Error(message);
+    };
+  }
+  const fail = api(name, () => {
+    throw new ApiFailure(message);
+  });
+  return (options?: Record<string, unknown>) => {
+    warn();
+    return fail(options);
+  };
+}
+
+function workerScope(): EventTarget | undefined {
+  const candidate = globalThis as unknown as Partial<EventTarget>;
+  return typeof candidate.addEventListener === 'function' && typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' ? (candidate as EventTarget) : undefined;
+}

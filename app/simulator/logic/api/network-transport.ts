@@ -1,0 +1,101 @@
+/**
+ * How the logic layer reaches the network. A phone has no same-origin rule, a browser has; so requests can go
+ * through the devserver's proxy (see `proxyVia`), or straight to the server when no proxy is configured.
+ * Every request is reported to the host for the IDE's Network panel.
+ */
+import type { WxHost } from '../wx-api';
+
+export interface NetworkTransport {
+  /** The URL to fetch for a mini-program URL (the proxy's, or the URL itself). */
+  httpUrl(target: string): string;
+  /** The URL to open a WebSocket to. */
+  socketUrl(target: string): string;
+  readonly fetchImpl: typeof fetch;
+  readonly WebSocketImpl: typeof WebSocket | undefined;
+  /** True when responses come from the proxy, which returns the target's headers in `x-ministudio-headers`. */
+  readonly proxied: boolean;
+}
+
+/** Straight to the server: cross-origin servers must allow CORS, as in a web page. */
+export function directTransport(fetchImpl: typeof fetch = fetch, WebSocketImpl: typeof WebSocket | undefined = globalThis.WebSocket): NetworkTransport {
+  return { httpUrl: (url) => url, socketUrl: (url) => url, fetchImpl, WebSocketImpl, proxied: false };
+}
+
+/**
+ * Through the devserver: `<origin>/__proxy?url=<target>` with the original method, headers and body, and
+ * `ws(s)://<host>/__proxy/ws?url=<target>` for sockets. The proxy answers with the target's status and body and
+ * puts the target's response headers, JSON-encoded, in `x-ministudio-headers` (so Set-Cookie survives).
+ */
+export function proxyVia(origin: string, fetchImpl: typeof fetch = fetch, WebSocketImpl: typeof WebSocket | undefined = globalThis.WebSocket): NetworkTransport {
+  const base = origin.replace(/\/$/, '');
+  const wsBase = base.replace(/^http/, 'ws');
+  return {
+    httpUrl: (url) => `${base}/__proxy?url=${encodeURIComponent(url)}`,
+    socketUrl: (url) => `${wsBase}/__proxy/ws?url=${encodeURIComponent(url)}`,
+    fetchImpl,
+    WebSocketImpl,
+    proxied: true,
+  };
+}
+
+let nextNetworkId = 1;
+
+/** One line in the Network panel: `request` when it starts, then `response` or `error`. */
+export class NetworkReport {
+  readonly id = nextNetworkId++;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly host: WxHost,
+    private readonly method: string,
+    private readonly url: string,
+  ) {
+    host.post({ kind: 'network', id: this.id, phase: 'request', method, url });
+  }
+
+  response(status: number): void {
+    this.host.post({ kind: 'network', id: this.id, phase: 'response', method: this.method, url: this.url, status, duration: Date.now() - this.started });
+  }
+
+  error(message: string): void {
+    this.host.post({ kind: 'network', id: this.id, phase: 'error', method: this.method, url: this.url, duration: Date.now() - this.started, error: message });
+  }
+}
+
+/** Response headers as WeChat gives them: a plain object; through the proxy, the target's own headers. */
+export function responseHeaders(response: Response, proxied: boolean): Record<string, string> {
+  if (proxied) {
+    const encoded = response.headers.get('x-ministudio-headers');
+    if (encoded) {
+      try {
+        return JSON.parse(encoded) as Record<string, string>;
+      } catch {
+        // fall through to the visible headers
+      }
+    }
+  }
+  const header: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    header[key] = value;
+  });
+  return header;
+}
+
+export function cookiesOf(header: Record<string, string>): string[] {
+  const entry = Object.entries(header).find(([key]) => key.toLowerCase() === 'set-cookie');
+  return entry ? entry[1].split(/,(?=\s*[^;,=\s]+=)/).map((c) => c.trim()) : [];
+}
+
+/** What `fetch` threw, in WeChat's words where there are some. */
+export function describeFetchError(error: unknown, url: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  if (/Failed to fetch|NetworkError|fetch failed|Load failed/i.test(message)) {
+    return `${message}${cause} (${url} could not be reached, or the server does not allow cross-origin requests from the simulator)`;
+  }
+  return `${message}${cause}`;
+}
+
+export function isHttpUrl(url: unknown): url is string {
+  return typeof url === 'string' && /^https?:\/\/[^/\s]+/i.test(url);
+}
