@@ -118,3 +118,8 @@ test('tag, id and attribute selectors in an isolated component are reported once
   const page = await compile('#main view[data-x]{}', { file: 'pages/a/a.wxss' });
   assert.deepEqual(page.diagnostics, [], 'pages may use them');
 });
+
+test('classes keep the spelling the author wrote: unicode and escapes survive the prefix', async () => {
+  const out = await compile('.标题 text{} .hover\\:bg-red:hover{} .w-1\\/2 .x:not(.选中){}', { scopeName: 's' });
+  assert.equal(out.css, '.s--标题 wx-text{} .s--hover\\:bg-red:hover{} .s--w-1\\/2 .s--x:not(.s--选中){}');
+});

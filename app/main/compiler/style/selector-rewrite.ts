@@ -111,7 +111,11 @@ export function rewriteWithParser(selector: string, scope: SelectorScope): Resul
         noteRestricted('attribute');
       } else if (node.type === 'class' && scope.prefixClasses && !hostInner.has(node)) {
         if (scope.externalClasses.has(node.value)) notes.push({ kind: 'external-class-rule', className: node.value });
-        node.value = `${SCOPE_PLACEHOLDER}--${node.value}`;
+        // Keep the class as the author wrote it: re-escaping (`标题` → `\6807\9898 `) could eat the next combinator.
+        const className = node as selectorParser.ClassName & { raws?: { value?: string } };
+        const written = className.raws?.value ?? className.value;
+        className.value = `${SCOPE_PLACEHOLDER}--${className.value}`;
+        className.raws = { ...className.raws, value: `${SCOPE_PLACEHOLDER}--${written}` };
       }
     });
   };
