@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { DEVICE_SOCKET_PATH } from '../../shared/device-protocol';
 import type { Result } from '../../shared/result';
@@ -83,9 +85,14 @@ export async function startDevServer(options: DevServerOptions): Promise<Result<
       });
     }
     if (rawPath === DEVICE_SOCKET_PATH) return sendText(res, 426, 'Upgrade to WebSocket');
-    return serveFileFrom(req, res, options.webRoot, rawPath.slice(1), {
-      'Content-Security-Policy': runtimeContentSecurityPolicy(frameAncestors),
-    });
+    const headers = { 'Content-Security-Policy': runtimeContentSecurityPolicy(frameAncestors) };
+    // Browsers ask for a favicon on their own; answer empty rather than log a 404 in the simulator's console.
+    if (rawPath === '/favicon.ico' && !existsSync(join(options.webRoot, 'favicon.ico'))) {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    return serveFileFrom(req, res, options.webRoot, rawPath.slice(1), headers);
   };
 
   const server: Server = createServer((req, res) => {
