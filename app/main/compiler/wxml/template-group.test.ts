@@ -96,3 +96,13 @@ test('valid WXML with < inside expressions and inline WXS is left exactly as wri
   assert.equal(leniencyPrepass(source).source.text, source);
   assert.deepEqual(r.diagnostics.filter((d) => d.code.startsWith('wxml-') && d.severity !== 'error'), []);
 });
+
+test('tags WeChat rejects as unclosed or mismatched are errors here too, at the tag', () => {
+  const group = new TemplateGroup(false);
+  const r = group.setTemplate('u', 'u.wxml', '<view>\n  <input type="text">\n</view>\n</text>');
+  group.dispose();
+  assert.deepEqual(
+    r.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`),
+    ['2:4 error wxml-missing-end-tag', '4:1 error wxml-invalid-end-tag'],
+  );
+});

@@ -25,6 +25,15 @@ export interface CompiledTemplate {
 const SEVERITY: Record<TemplateParseError['level'], Severity> = { Fatal: 'error', Error: 'error', Warn: 'warning', Note: 'info' };
 
 /**
+ * glass-easel recovers from these and only warns, but WeChat's wcc rejects the file (checked against wcc):
+ * report them as errors so a project that would not upload does not look clean here.
+ */
+const REJECTED_BY_WECHAT = new Set([
+  65543, // missing end tag
+  65567, // invalid end tag
+]);
+
+/**
  * A glass-easel template group for one (sub)package, kept alive between builds: re-adding one template is
  * sub-millisecond, and the group file is assembled from per-template gen objects cached here, so a one-file
  * rebuild never regenerates the whole group.
@@ -63,7 +72,7 @@ export class TemplateGroup {
         ...start,
         endLine: end.line,
         endColumn: Math.max(end.column, end.line === start.line ? start.column + 1 : end.column),
-        severity: SEVERITY[p.level],
+        severity: REJECTED_BY_WECHAT.has(p.code) ? 'error' : SEVERITY[p.level],
         code: `wxml-${slug(p.message)}`,
         message: p.message,
       });
