@@ -94,7 +94,7 @@ function scanAttributes(
   note: (start: number, end: number, code: string, message: string) => void,
 ): ScannedTag {
   const n = src.length;
-  const seen = new Set<string>();
+  const seen = new Map<string, { start: number; end: number }>();
   const values = new Map<string, { start: number; end: number }>();
   const finish = (tag: ScannedTag): ScannedTag => {
     rewriteKeyBinding(src, values, edits, note);
@@ -127,16 +127,16 @@ function scanAttributes(
       j++;
       while (j < n && /\s/.test(src[j]!)) j++;
       valueEnd = scanValue(src, j, tagName, canonical.name, edits, note);
-      if (!seen.has(canonical.name)) {
-        const quoted = src[j] === '"' || src[j] === "'";
-        values.set(canonical.name, quoted ? { start: j + 1, end: valueEnd - 1 } : { start: j, end: valueEnd });
-      }
+      const quoted = src[j] === '"' || src[j] === "'";
+      values.set(canonical.name, quoted ? { start: j + 1, end: valueEnd - 1 } : { start: j, end: valueEnd });
     }
-    if (seen.has(canonical.name)) {
-      edits.push({ start: attrGapStart, end: valueEnd, text: '' });
-      note(nameStart, i, 'wxml-duplicate-attribute', `duplicate attribute '${rawName}' ignored (the first one wins)`);
+    const earlier = seen.get(canonical.name);
+    if (earlier) {
+      // wcc keeps the last value: drop the earlier attribute, whole
+      edits.push({ start: earlier.start, end: earlier.end, text: '', priority: 1 });
+      note(nameStart, i, 'wxml-duplicate-attribute', `duplicate attribute '${rawName}': this one overrides the earlier one`);
     }
-    seen.add(canonical.name);
+    seen.set(canonical.name, { start: attrGapStart, end: Math.max(valueEnd, i) });
     i = Math.max(valueEnd, i);
   }
 }

@@ -3,6 +3,8 @@ export interface SourceEdit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Among edits starting at the same offset, the higher priority applies and swallows the ones it overlaps. */
+  readonly priority?: number;
 }
 
 interface Segment {
@@ -31,9 +33,9 @@ export class EditedSource {
     this.origLineStarts = lineStarts(original);
   }
 
-  /** Applies non-overlapping edits (any order). */
+  /** Applies edits (any order); where two overlap, the one sorted first wins. */
   static apply(original: string, edits: readonly SourceEdit[]): EditedSource {
-    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const sorted = [...edits].sort((a, b) => a.start - b.start || (b.priority ?? 0) - (a.priority ?? 0) || a.end - b.end);
     const parts: string[] = [];
     const segments: Segment[] = [];
     let orig = 0;

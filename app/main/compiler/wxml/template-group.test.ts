@@ -106,3 +106,15 @@ test('tags WeChat rejects as unclosed or mismatched are errors here too, at the 
     ['2:4 error wxml-missing-end-tag', '4:1 error wxml-invalid-end-tag'],
   );
 });
+
+test('with duplicate attributes the last one wins, as in wcc', () => {
+  for (const source of ['<view class="first" class="second"/>', '<view class="first"class="second"/>', '<view class=first class="second"/>']) {
+    const group = new TemplateGroup(false);
+    const r = group.setTemplate('d', 'd.wxml', source);
+    const out = group.render();
+    group.dispose();
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'wxml-duplicate-attribute').length, 1, source);
+    assert.match(out, /second/, source);
+    assert.doesNotMatch(out, /first/, source);
+  }
+});
