@@ -78,12 +78,15 @@ export async function startLiveProject(options: LiveProjectOptions): Promise<Liv
     options.onBuild?.(report);
   };
 
+  let closed = false;
   const stop = await compiler.watch(onResult, options.debounceMs === undefined ? undefined : { debounceMs: options.debounceMs });
   return {
     mount,
     compiler,
     latest: () => latest,
     async close() {
+      if (closed) return;
+      closed = true;
       await stop();
       compiler.dispose();
       server.unmountPackage(projectId);
