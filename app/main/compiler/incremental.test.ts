@@ -121,3 +121,35 @@ test('an output folder that cannot be written is a diagnostic, not a crash, and 
     await p.cleanup();
   }
 });
+
+test('app.json edits re-plan: a new subpackage gets its own group, a new component gets compiled', async () => {
+  const p = await tempProject(
+    smallApp({
+      'sub/page/page.wxml': '<view>sub</view>',
+      'sub/page/page.js': 'Page({});',
+      'components/badge/badge.json': '{ "component": true }',
+      'components/badge/badge.wxml': '<text>badge</text>',
+      'components/badge/badge.wxss': '.b { color: red; }',
+    }),
+  );
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  try {
+    assert.ok((await compiler.build()).ok);
+    await p.write('app.json', JSON.stringify({ pages: ['pages/a/a', 'pages/b/b'], subPackages: [{ root: 'sub', pages: ['page/page'] }], usingComponents: { card: '/components/card/card' } }));
+    let r = await compiler.rebuild(['app.json']);
+    assert.deepEqual(where(r.diagnostics), []);
+    assert.deepEqual(r.manifest!.packages.map((x) => x.root), ['', 'sub']);
+    assert.ok(r.changedOutputs.includes('templates/sub.js') && r.changedOutputs.includes('templates/app.js') && r.changedOutputs.includes('manifest.json'));
+    const main = new Function(`return ${await p.read('templates/app.js')}`)() as Record<string, unknown>;
+    assert.equal(main['sub/page/page'], undefined);
+
+    await p.write('pages/b/b.json', JSON.stringify({ usingComponents: { badge: '../../components/badge/badge' } }));
+    r = await compiler.rebuild(['pages/b/b.json']);
+    assert.deepEqual(r.recompiled, { templates: 0, scripts: 0, styles: 1 });
+    assert.deepEqual([...r.changedOutputs].sort(), ['css/components/badge/badge.css', 'manifest.json']);
+    assert.equal(r.manifest!.components['components/badge/badge']!.style!.scopeName, 'components_badge_badge');
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});
