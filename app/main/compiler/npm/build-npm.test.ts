@@ -181,6 +181,22 @@ describe('Which package.json is built, and where miniprogram_npm goes', () => {
     }
   });
 
+  test('cloud function folders are not built', async () => {
+    const project = await createNpmProject({
+      'project.config.json': JSON.stringify({ miniprogramRoot: '', cloudfunctionRoot: 'cloudfunctions/' }),
+      'package.json': JSON.stringify({ dependencies: { tiny: '1.0.0' } }),
+      ...tinyPackage,
+      'cloudfunctions/login/package.json': JSON.stringify({ dependencies: { 'wx-server-sdk': '~2.6.3' } }),
+    });
+    try {
+      const { targets, diagnostics } = await buildNpm(project.dir);
+      assert.deepEqual(diagnostics, []);
+      assert.deepEqual(targets.map((t) => t.target.packageJson), ['package.json']);
+    } finally {
+      await project.dispose();
+    }
+  });
+
   test('a package.json next to the miniprogramRoot builds into the root', async () => {
     const project = await createNpmProject({
       'project.config.json': JSON.stringify({ miniprogramRoot: 'src' }),

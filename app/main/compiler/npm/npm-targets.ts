@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, parse, parseTree } from 'jsonc-parser';
 import type { Diagnostic } from '../../../shared/diagnostic';
 import { positionAt } from '../../../shared/diagnostic';
 import { asRecord, readProjectConfig } from '../project/project-config';
@@ -33,7 +33,11 @@ export async function findNpmTargets(projectDir: string): Promise<NpmTargets> {
     return { targets: manualTargets(config.setting.packNpmRelationList, publicText ?? '', diagnostics), diagnostics };
   }
   const root = config.miniprogramRoot;
-  const found = await findPackageJsonFiles(projectDir, root);
+  // Cloud functions have their own package.json, installed on the server: never built into miniprogram_npm.
+  const cloud = projectPath(asRecord(parse(publicText ?? '{}')).cloudfunctionRoot);
+  const found = (await findPackageJsonFiles(projectDir, root)).filter(
+    (file) => cloud === undefined || cloud === '' || !file.startsWith(`${cloud}/`),
+  );
   if (found.length === 0 && root !== '' && (await exists(join(projectDir, 'package.json')))) {
     found.push('package.json');
   }
