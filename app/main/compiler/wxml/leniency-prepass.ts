@@ -16,7 +16,6 @@ export interface PrepassResult {
 const LEGACY_DIRECTIVE = /^(?:wx|ft)-(if|elif|else|for|for-item|for-index|for-items|key)$/;
 const FT_DIRECTIVE = /^ft:(.+)$/;
 const LEGACY_EVENT = /^(bind|catch|capture-bind|capture-catch|mut-bind)([A-Za-z][\w-]*)$/;
-const NAME_CHAR = /[^\s=/>"'<]/;
 
 /**
  * Rewrites the looser WXML that WeChat's own compiler accepts into what glass-easel-template-compiler 0.12.1
@@ -31,10 +30,11 @@ export function leniencyPrepass(src: string): PrepassResult {
   const n = src.length;
   let i = 0;
 
+  let mustache = -2; // next `{{` at or after i, -1 when none; found lazily so the scan stays linear
   while (i < n) {
     const lt = src.indexOf('<', i);
     if (lt < 0) break;
-    const mustache = src.indexOf('{{', i);
+    if (mustache !== -1 && mustache < i) mustache = src.indexOf('{{', i);
     if (mustache >= 0 && mustache < lt) {
       // `{{ a<b }}` in text is an expression, not a tag
       const close = src.indexOf('}}', mustache + 2);
@@ -103,13 +103,13 @@ function scanAttributes(
   let i = from;
   for (;;) {
     const attrGapStart = i;
-    while (i < n && /\s/.test(src[i]!)) i++;
+    while (i < n && isSpace(src.charCodeAt(i))) i++;
     if (i >= n) return finish({ end: n, selfClosing: false });
     if (src[i] === '>') return finish({ end: i + 1, selfClosing: false });
     if (src.startsWith('/>', i)) return finish({ end: i + 2, selfClosing: true });
     if (src[i] === '<') return finish({ end: i, selfClosing: false }); // unterminated tag: let the parser report it
     const nameStart = i;
-    while (i < n && NAME_CHAR.test(src[i]!)) i++;
+    while (i < n && isNameChar(src.charCodeAt(i))) i++;
     if (i === nameStart) {
       i++; // a stray quote or slash; the template compiler reports it
       continue;
@@ -121,11 +121,11 @@ function scanAttributes(
       if (canonical.warning) note(nameStart, i, canonical.code, canonical.warning);
     }
     let j = i;
-    while (j < n && /\s/.test(src[j]!)) j++;
+    while (j < n && isSpace(src.charCodeAt(j))) j++;
     let valueEnd = i;
     if (src[j] === '=') {
       j++;
-      while (j < n && /\s/.test(src[j]!)) j++;
+      while (j < n && isSpace(src.charCodeAt(j))) j++;
       valueEnd = scanValue(src, j, tagName, canonical.name, edits, note);
       const quoted = src[j] === '"' || src[j] === "'";
       values.set(canonical.name, quoted ? { start: j + 1, end: valueEnd - 1 } : { start: j, end: valueEnd });
@@ -305,4 +305,13 @@ function dropSlotChildren(
     }
   }
   return from;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+}
+
+/** Anything but whitespace and `= / > " ' <` may be part of an attribute name. */
+function isNameChar(c: number): boolean {
+  return !(isSpace(c) || c === 61 || c === 47 || c === 62 || c === 34 || c === 39 || c === 60 || Number.isNaN(c));
 }
