@@ -68,6 +68,7 @@ export async function compileStyle(input: CompileStyleInput): Promise<CompileSty
 
   const parts: string[] = [];
   const reported = new Set<string>([input.file]);
+  const included = new Set<string>();
   const inline = async (file: string, compiled: CompiledStyleFile, chain: readonly string[]): Promise<void> => {
     for (const piece of compiled.pieces) {
       if (piece.kind === 'css') {
@@ -80,6 +81,8 @@ export async function compileStyle(input: CompileStyleInput): Promise<CompileSty
         diagnostics.push({ ...at, severity: 'error', code: 'wxss-import-cycle', message: `@import cycle: ${cycle}` });
         continue;
       }
+      // Like WeChat, a sheet imported twice into one page (a → b → d, a → c → d) is included once, the first time.
+      if (included.has(piece.target)) continue;
       const text = await cache.read(piece.target, input.readFile);
       // Listed even when missing, so that creating the file triggers a rebuild of this style.
       dependencies.add(piece.target);
@@ -102,6 +105,7 @@ export async function compileStyle(input: CompileStyleInput): Promise<CompileSty
         reported.add(piece.target);
         diagnostics.push(...imported.diagnostics);
       }
+      included.add(piece.target);
       if (piece.media !== '') parts.push(`@media ${piece.media} {\n`);
       await inline(piece.target, imported, [...chain, piece.target]);
       if (piece.media !== '') parts.push('\n}');

@@ -138,3 +138,20 @@ test('a shared cache reads and compiles a common import once, and invalidate pic
     await project.dispose();
   }
 });
+
+test('a sheet imported twice into one page is included once, where it first appears', async () => {
+  const files: Record<string, string> = {
+    'b.wxss': '@import "d.wxss";\n.b{}',
+    'c.wxss': '@import "d.wxss";\n.c{}',
+    'd.wxss': '.d{}',
+  };
+  const out = await compileStyle({
+    file: 'a.wxss',
+    source: '@import "b.wxss";\n@import "c.wxss";\n@import "d.wxss";\n.a{}',
+    readFile: async (p) => files[p],
+    profile: wechatProfile,
+  });
+  assert.deepEqual(out.diagnostics, []);
+  assert.equal(out.css, '.d{}\n.b{}\n\n.c{}\n\n.a{}');
+  assert.deepEqual(out.dependencies.sort(), ['b.wxss', 'c.wxss', 'd.wxss']);
+});
