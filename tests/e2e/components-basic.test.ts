@@ -29,6 +29,14 @@ test('switch toggles on tap and fires change {value}', async () => {
   await page.close();
 });
 
+test('every attribute given at creation counts, even next to reflected ones', async () => {
+  const { page } = await openComponentPage(browser, '<wx-switch id="a" disabled checked></wx-switch><wx-button id="b" type="warn" size="mini" plain loading>b</wx-button>');
+  assert.equal(await getProp(page, '#a', 'checked'), true);
+  assert.equal(await getProp(page, '#a', 'disabled'), true);
+  assert.deepEqual(await page.evaluate(`['type', 'size', 'plain', 'loading'].map((p) => document.querySelector('#b')[p])`), ['warn', 'mini', true, true]);
+  await page.close();
+});
+
 test('checked="false" as an attribute and false as a property both mean unchecked', async () => {
   const { page } = await openComponentPage(browser, '<wx-switch id="a" checked="false"></wx-switch><wx-switch id="b" checked></wx-switch>');
   assert.equal(await getProp(page, '#a', 'checked'), false);
@@ -171,5 +179,30 @@ test('image fires load with the natural size, and error for a broken source', as
   assert.match(String((await events('error', 'bad'))[0]!.detail.errMsg), /data:image\/png/);
   const height = await page.evaluate(`document.querySelector('#ok').getBoundingClientRect().height`);
   assert.equal(height, 50, 'widthFix keeps the aspect ratio');
+  await page.close();
+});
+
+test('every component of the support table is defined, connects cleanly and has a property per attribute', async () => {
+  const { COMPONENTS } = await import('../../app/simulator/support/components');
+  const { page } = await openComponentPage(browser, '');
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const table = COMPONENTS.map((component) => ({
+    tag: `wx-${component.name}`,
+    properties: component.attributes.map((attribute) => attribute.name.replace(/-([a-z0-9])/g, (_: string, c: string) => c.toUpperCase())).filter((p) => p !== 'id'),
+  }));
+  const problems = (await page.evaluate(`(() => {
+    const problems = [];
+    for (const { tag, properties } of ${JSON.stringify(table)}) {
+      if (!customElements.get(tag)) { problems.push(tag + ' is not defined'); continue; }
+      const el = document.createElement(tag);
+      try { document.body.appendChild(el); } catch (error) { problems.push(tag + ': ' + error.message); continue; }
+      for (const property of properties) if (!(property in el)) problems.push(tag + ' lacks ' + property);
+    }
+    return problems;
+  })()`)) as string[];
+  await page.waitForTimeout(100);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
   await page.close();
 });

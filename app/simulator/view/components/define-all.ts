@@ -1,18 +1,30 @@
-// Registers every built-in component as a `wx-*` custom element and installs their default stylesheet.
-// Call once in the view iframe before the first render batch is applied.
+// Registers every built-in component of the support table as a `wx-*` custom element and installs their
+// default stylesheet. Call once in the view iframe before the first render batch is applied.
+//
+// For the runtime: component events are CustomEvents (composed; bubbling only where WeChat bubbles) with
+// WeChat's names and detail. Some native events of the same names (focus, blur, click…) are composed too:
+// forward CustomEvents only. Host-bound events bubble to the document: `navigate` (navigator), `opentype`
+// (button open-types that need the host), `pagemeta` and `navigationbar`.
+import { WxAudio, WxVideo } from './media';
 import { WxButton } from './button';
+import { WxCanvas } from './canvas';
 import { WxCheckbox, WxCheckboxGroup } from './checkbox';
 import { WxForm, WxLabel } from './form';
 import { WxIcon } from './icon';
 import { WxCoverImage, WxImage } from './image';
-import { installLightStyles } from './light-styles';
 import { WxInput } from './input';
+import { installLightStyles } from './light-styles';
+import { WxMovableArea, WxMovableView } from './movable';
 import { WxNavigator } from './navigator';
+import { WxOpenData } from './open-data';
+import { WxNavigationBar, WxPageMeta } from './page-config';
 import { WxPicker } from './picker';
 import { WxPickerView, WxPickerViewColumn } from './picker-view';
+import { WxPlaceholder } from './placeholder';
 import { WxProgress } from './progress';
 import { WxRadio, WxRadioGroup } from './radio';
 import { WxRichText } from './rich-text';
+import { WxRootPortal } from './root-portal';
 import { WxScrollView } from './scroll-view';
 import { WxSlider } from './slider';
 import { WxSwiper } from './swiper';
@@ -20,45 +32,62 @@ import { WxSwitch } from './switch';
 import { WxText } from './text';
 import { WxTextarea } from './textarea';
 import { WxCoverView, WxPlain, WxView } from './view';
+import { WxWebView } from './web-view';
 import { defineComponent } from './wx-element';
+import { COMPONENTS } from '../../support/components';
 
 export { setUserClassResolver } from './user-classes';
 
-type Definition = readonly [name: string, ctor: Parameters<typeof defineComponent>[1]];
+type Constructor = Parameters<typeof defineComponent>[1];
 
-function definitions(): Definition[] {
-  return [
-    ['view', WxView],
-    ['cover-view', WxCoverView],
-    ['text', WxText],
-    ['icon', WxIcon],
-    ['progress', WxProgress],
-    ['rich-text', WxRichText],
-    ['image', WxImage],
-    ['cover-image', WxCoverImage],
-    ['button', WxButton],
-    ['checkbox', WxCheckbox],
-    ['checkbox-group', WxCheckboxGroup],
-    ['radio', WxRadio],
-    ['radio-group', WxRadioGroup],
-    ['switch', WxSwitch],
-    ['form', WxForm],
-    ['label', WxLabel],
-    ['navigator', WxNavigator],
-    ['input', WxInput],
-    ['textarea', WxTextarea],
-    ['slider', WxSlider],
-    ['scroll-view', WxScrollView],
-    ['swiper', WxSwiper],
-    ['swiper-item', class extends WxPlain {}],
-    ['picker', WxPicker],
-    ['picker-view', WxPickerView],
-    ['picker-view-column', WxPickerViewColumn],
-  ];
+const IMPLEMENTED: Readonly<Record<string, Constructor>> = {
+  view: WxView,
+  'cover-view': WxCoverView,
+  text: WxText,
+  icon: WxIcon,
+  progress: WxProgress,
+  'rich-text': WxRichText,
+  image: WxImage,
+  'cover-image': WxCoverImage,
+  button: WxButton,
+  checkbox: WxCheckbox,
+  'checkbox-group': WxCheckboxGroup,
+  radio: WxRadio,
+  'radio-group': WxRadioGroup,
+  switch: WxSwitch,
+  form: WxForm,
+  label: WxLabel,
+  navigator: WxNavigator,
+  input: WxInput,
+  textarea: WxTextarea,
+  slider: WxSlider,
+  'scroll-view': WxScrollView,
+  swiper: WxSwiper,
+  picker: WxPicker,
+  'picker-view': WxPickerView,
+  'picker-view-column': WxPickerViewColumn,
+  'movable-area': WxMovableArea,
+  'movable-view': WxMovableView,
+  canvas: WxCanvas,
+  'page-meta': WxPageMeta,
+  'navigation-bar': WxNavigationBar,
+  'root-portal': WxRootPortal,
+  video: WxVideo,
+  audio: WxAudio,
+  'web-view': WxWebView,
+  'open-data': WxOpenData,
+};
+
+/** Components without behaviour of their own: a labelled placeholder when they would draw natively. */
+function fallbackFor(name: string, category: string): Constructor {
+  const native = category === 'media' || category === 'map' || category === 'open' || name === 'editor';
+  return native ? class extends WxPlaceholder {} : class extends WxPlain {};
 }
 
 export function defineAllComponents(doc: Document = document): void {
   installLightStyles(doc);
   const registry = doc.defaultView?.customElements ?? customElements;
-  for (const [name, ctor] of definitions()) defineComponent(name, ctor, registry);
+  for (const component of COMPONENTS) {
+    defineComponent(component.name, IMPLEMENTED[component.name] ?? fallbackFor(component.name, component.category), registry);
+  }
 }

@@ -69,8 +69,6 @@ wx-button[type=warn].button-hover { color: rgba(255, 255, 255, .6); background-c
 wx-button[plain].button-hover { color: rgba(53, 53, 53, .6); border-color: rgba(53, 53, 53, .6); background-color: transparent; }
 wx-button[type=primary][plain].button-hover { color: rgba(26, 173, 25, .6); border-color: rgba(26, 173, 25, .6); background-color: transparent; }
 wx-button[type=warn][plain].button-hover { color: rgba(230, 67, 64, .6); border-color: rgba(230, 67, 64, .6); background-color: transparent; }
-wx-button + wx-button { margin-top: 15px; }
-wx-button[size=mini] + wx-button[size=mini] { margin-top: 0; }
 
 html[data-wx-style=v2] wx-button {
   width: 184px; padding: 12px 24px; font-size: 17px; font-weight: 700; line-height: 1.41176471; border-radius: 8px;

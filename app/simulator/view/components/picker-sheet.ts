@@ -11,6 +11,7 @@ dialog {
   font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Helvetica Neue", sans-serif;
   animation: slide-up .3s ease;
 }
+dialog:focus { outline: none; }
 dialog::backdrop { background: rgba(0, 0, 0, .6); animation: fade-in .3s ease; }
 @keyframes slide-up { from { transform: translateY(100%); } to { transform: none; } }
 @keyframes fade-in { from { opacity: 0; } to { opacity: 1; } }
@@ -49,6 +50,9 @@ export class PickerSheet {
   constructor(private readonly handlers: PickerSheetHandlers) {
     this.dialog = document.createElement('dialog');
     this.dialog.setAttribute('part', 'sheet');
+    // Focus the sheet itself on open, not the 取消 button (no focus ring on a touch-style sheet).
+    this.dialog.tabIndex = -1;
+    this.dialog.autofocus = true;
     this.dialog.innerHTML =
       '<div class="action" part="action"><button type="button" class="cancel" part="cancel">取消</button>' +
       '<span class="title" part="title"></span><button type="button" class="confirm" part="confirm">确定</button></div>' +

@@ -79,9 +79,10 @@ export abstract class WxElement extends HTMLElement {
   /** Attribute names mirrored back onto the element so the default stylesheet can select on them. */
   static reflected: readonly string[] = [];
 
-  private readonly values = new Map<string, unknown>();
+  private readonly propertyValues = new Map<string, unknown>();
   private renderQueued = false;
-  private reflecting = false;
+  /** The attribute being mirrored right now; other attributes' queued callbacks must still run. */
+  private reflecting: string | undefined;
   private setUp = false;
 
   constructor() {
@@ -103,6 +104,10 @@ export abstract class WxElement extends HTMLElement {
   connectedCallback(): void {
     if (!this.setUp) {
       this.setUp = true;
+      // A class field named like an attribute property would silently swallow what the runtime sets.
+      for (const property of this.meta.specByProperty.keys()) {
+        if (Object.prototype.hasOwnProperty.call(this, property)) throw new Error(`${this.localName}: field "${property}" hides the attribute property.`);
+      }
       this.setup();
     }
     this.render();
@@ -114,14 +119,14 @@ export abstract class WxElement extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (this.reflecting) return;
+    if (name === this.reflecting) return;
     const property = this.meta.propertyByAttribute.get(name);
     if (property) (this as unknown as Record<string, unknown>)[property] = value === null ? undefined : value;
   }
 
   /** Current value of a property (camelCase), WeChat's default when unset. */
   prop<T = unknown>(property: string): T {
-    if (this.values.has(property)) return this.values.get(property) as T;
+    if (this.propertyValues.has(property)) return this.propertyValues.get(property) as T;
     return this.meta.specByProperty.get(property)?.default as T;
   }
 
@@ -131,19 +136,19 @@ export abstract class WxElement extends HTMLElement {
     if (!spec) return;
     const next = coerceValue(spec, value);
     const previous = this.prop(property);
-    this.values.set(property, next);
+    this.propertyValues.set(property, next);
     if (Object.is(previous, next)) return;
     if (this.meta.reflected.includes(spec.name)) this.reflect(spec.name, next);
     this.propertyChanged(property, next, previous);
   }
 
   private reflect(attribute: string, value: unknown): void {
-    this.reflecting = true;
+    this.reflecting = attribute;
     try {
       if (value === false || value === null || value === undefined) this.removeAttribute(attribute);
       else this.setAttribute(attribute, value === true ? '' : String(value));
     } finally {
-      this.reflecting = false;
+      this.reflecting = undefined;
     }
   }
 
