@@ -11,6 +11,8 @@ const noNode = {
 const noMain = { group: ['**/main/**', '**/main'], message: 'Browser-side code talks to services through the contract, never by import.' };
 const noRenderer = { group: ['**/renderer/**'], message: 'Only the renderer imports the renderer.' };
 const noSimulator = { group: ['**/simulator/**'], message: 'The simulator is loaded over the device protocol, not imported.' };
+// The component support table is pure data (no DOM, no glass-easel); the editor's WXML completion reads it.
+const noSimulatorButSupportTable = { group: ['**/simulator/**', '!**/simulator/support', '!**/simulator/support/**'], message: noSimulator.message };
 const noGlassEasel = {
   group: ['glass-easel', 'glass-easel/*', 'glass-easel-miniprogram-adapter'],
   message: 'glass-easel runs in the logic Worker only (app/simulator/logic).',
@@ -49,7 +51,7 @@ export default tseslint.config(
     files: ['app/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [noNode, noMain, noSimulator, noGlassEasel] }],
+      'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [noNode, noMain, noSimulatorButSupportTable, noGlassEasel] }],
     },
   },
   {

@@ -1,31 +1,31 @@
 import { create } from 'zustand';
 import type { FileEntry, ProjectInfo } from '../../shared/contract';
 import { studio } from '../bridge';
-
-export interface OpenFile {
-  readonly path: string;
-  readonly content: string;
-}
+import { messageOf, notifyError } from './notification-store';
 
 interface ProjectState {
   readonly project: ProjectInfo | null;
   readonly tree: FileEntry | null;
-  readonly openFile: OpenFile | null;
+  /** Every file path in the tree, for quick "does it exist" checks (go to definition, new page). */
+  readonly files: ReadonlySet<string>;
   readonly error: string | null;
   readonly loading: boolean;
   load(): Promise<void>;
   refreshTree(): Promise<void>;
-  open(path: string): Promise<void>;
+  fileExists(path: string): boolean;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function collectPaths(entry: FileEntry, into: Set<string>): Set<string> {
+  if (entry.path) into.add(entry.path);
+  entry.children?.forEach((child) => collectPaths(child, into));
+  return into;
 }
 
+/** The open project and its file tree; refreshed when files change on disk. */
 export const useProjectStore = create<ProjectState>((set, get) => ({
   project: null,
   tree: null,
-  openFile: null,
+  files: new Set(),
   error: null,
   loading: true,
   async load() {
@@ -39,20 +39,22 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
   },
   async refreshTree() {
     try {
-      set({ tree: await studio.invoke('project:list-files', undefined) });
+      const tree = await studio.invoke('project:list-files', undefined);
+      set({ tree, files: collectPaths(tree, new Set()) });
     } catch (error) {
-      set({ error: messageOf(error) });
+      notifyError(messageOf(error));
     }
   },
-  async open(path) {
-    try {
-      const file = await studio.invoke('project:read-file', { path });
-      set({ openFile: file, error: null });
-    } catch (error) {
-      set({ error: messageOf(error) });
-    }
+  fileExists(path) {
+    return get().files.has(path);
   },
 }));
 
-studio.on('project:did-change-files', () => void useProjectStore.getState().refreshTree());
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+studio.on('project:did-change-files', ({ changes }) => {
+  // Content edits do not change the tree; only creations and deletions do.
+  if (!changes.some((c) => c.kind !== 'changed')) return;
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void useProjectStore.getState().refreshTree(), 100);
+});
 studio.on('project:did-open', () => void useProjectStore.getState().load());

@@ -1,52 +1,87 @@
 import { useEffect, useRef } from 'react';
-import { useProjectStore } from '../../stores/project-store';
-import { languageForPath, monaco } from './monaco-setup';
+import { useEditorStore } from '../../stores/editor-store';
+import { useThemeStore } from '../../stores/theme-store';
+import { useT } from '../../i18n/i18n';
+import { ConflictBar } from './ConflictBar';
+import { EditorTabs } from './EditorTabs';
+import * as models from './model-registry';
+import { monaco } from './monaco-setup';
+import { installLanguages } from './languages/install-languages';
+import './editor.css';
 
+installLanguages();
+
+/** One Monaco editor whose model follows the active tab; each file keeps its model (and undo history) while open. */
 export function EditorPane() {
-  const openFile = useProjectStore((s) => s.openFile);
+  const t = useT();
+  const active = useEditorStore((s) => s.active);
+  const reveal = useEditorStore((s) => s.reveal);
+  const theme = useThemeStore((s) => s.theme);
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const shownPath = useRef<string | null>(null);
 
   useEffect(() => {
     if (!host.current) return;
-    editor.current = monaco.editor.create(host.current, {
-      readOnly: true,
+    const instance = monaco.editor.create(host.current, {
+      model: null,
       automaticLayout: true,
-      theme: 'vs-dark',
+      theme: theme === 'light' ? 'vs' : 'vs-dark',
       minimap: { enabled: false },
       fontSize: 13,
       scrollBeyondLastLine: false,
+      tabSize: 2,
+      fixedOverflowWidgets: true,
+    });
+    editor.current = instance;
+    const store = useEditorStore.getState;
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void store().saveActive());
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Alt | monaco.KeyCode.KeyS, () => void store().saveAll());
+    const contentListener = instance.onDidChangeModelContent(() => {
+      const path = shownPath.current;
+      if (path) store().refreshDirty(path);
     });
     return () => {
-      editor.current?.getModel()?.dispose();
-      editor.current?.dispose();
+      contentListener.dispose();
+      instance.dispose();
       editor.current = null;
     };
+    // Created once; the theme effect below keeps its theme current.
   }, []);
 
   useEffect(() => {
+    monaco.editor.setTheme(theme === 'light' ? 'vs' : 'vs-dark');
+  }, [theme]);
+
+  useEffect(() => {
     const instance = editor.current;
-    if (!instance || !openFile) return;
-    const previous = instance.getModel();
-    const uri = monaco.Uri.from({ scheme: 'project', path: `/${openFile.path}` });
-    monaco.editor.getModel(uri)?.dispose();
-    instance.setModel(monaco.editor.createModel(openFile.content, languageForPath(openFile.path), uri));
-    previous?.dispose();
-  }, [openFile]);
+    if (!instance) return;
+    if (shownPath.current && models.hasModel(shownPath.current)) models.saveViewState(shownPath.current, instance.saveViewState());
+    const model = active ? models.getModel(active) : undefined;
+    instance.setModel(model ?? null);
+    shownPath.current = model ? active : null;
+    if (model && active) {
+      const state = models.viewState(active);
+      if (state) instance.restoreViewState(state);
+      instance.focus();
+    }
+  }, [active]);
+
+  useEffect(() => {
+    const instance = editor.current;
+    if (!instance || !reveal || reveal.path !== active) return;
+    const position = { lineNumber: reveal.line, column: reveal.column };
+    instance.setPosition(position);
+    instance.revealPositionInCenter(position);
+    instance.focus();
+  }, [reveal, active]);
 
   return (
     <section className="editor-pane" aria-label="Editor">
-      <div className="editor-tabs">
-        {openFile ? (
-          <div className="editor-tab active" data-path={openFile.path}>
-            {openFile.path.split('/').pop()} <span className="muted">— read-only</span>
-          </div>
-        ) : (
-          <div className="editor-tab muted">No file open</div>
-        )}
-      </div>
+      <EditorTabs />
+      <ConflictBar />
       <div className="editor-host" ref={host} data-testid="monaco-host" />
-      {!openFile && <div className="editor-empty">Select a file in the explorer to open it.</div>}
+      {!active && <div className="editor-empty">{t('editor.selectFile')}</div>}
     </section>
   );
 }

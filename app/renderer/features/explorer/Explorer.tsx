@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { FileEntry } from '../../../shared/contract';
+import { useEditorStore } from '../../stores/editor-store';
 import { useProjectStore } from '../../stores/project-store';
+import { useT } from '../../i18n/i18n';
 import { fileBadge } from './file-icon';
 
 function TreeNode({ entry, depth }: { entry: FileEntry; depth: number }) {
   const [expanded, setExpanded] = useState(depth < 1);
-  const openPath = useProjectStore((s) => s.openFile?.path);
-  const open = useProjectStore((s) => s.open);
+  const openPath = useEditorStore((s) => s.active);
+  const open = useEditorStore((s) => s.openFile);
   const indent = { paddingLeft: 8 + depth * 14 };
   if (entry.kind === 'directory') {
     return (
@@ -43,18 +45,19 @@ function TreeNode({ entry, depth }: { entry: FileEntry; depth: number }) {
 }
 
 export function Explorer() {
+  const t = useT();
   const tree = useProjectStore((s) => s.tree);
   const project = useProjectStore((s) => s.project);
   return (
     <nav className="explorer" aria-label="Explorer">
-      <div className="pane-title">EXPLORER</div>
+      <div className="pane-title">{t('explorer.title').toUpperCase()}</div>
       {project && <div className="explorer-project">{project.name}</div>}
       {tree ? (
         <ul role="tree" className="tree">
           {tree.children?.map((child) => <TreeNode key={child.path} entry={child} depth={0} />)}
         </ul>
       ) : (
-        <div className="muted">Loading files…</div>
+        <div className="muted">{t('explorer.loading')}</div>
       )}
     </nav>
   );
