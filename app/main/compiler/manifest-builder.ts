@@ -53,7 +53,7 @@ export function buildManifest(input: ManifestInput): { manifest: PackageManifest
       ...(scriptKey && input.scripts.has(scriptKey) ? { script: scriptKey } : {}),
       ...(input.styleOutputs.has(styleOut) ? { style: { file: styleOut, scopeName: input.scopeName(c.path) } } : {}),
     };
-    if (c.isPage && !scriptKey) {
+    if (c.isPage && !scriptKey && c.templateFile) {
       const at = input.model.pageLocation.get(c.path);
       diagnostics.push({
         file: input.appJsonFile,

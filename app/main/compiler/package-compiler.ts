@@ -6,6 +6,7 @@ import { locateJsonValue, validateJson, type JsonKind, type ValidatedJson } from
 import { buildManifest, sizeDiagnostics, templatesPath, type ThemeInput } from './manifest-builder';
 import { OutputWriter, type OutputContent } from './output-writer';
 import { allProfileExtensions, profiles, type DslProfile } from './profiles';
+import { checkAppJson } from './project/app-checks';
 import { readAppModel, partOf, type AppModel } from './project/app-model';
 import { planComponents } from './project/component-plan';
 import { packIgnoreMatcher } from './project/pack-ignore';
@@ -141,7 +142,7 @@ export class PackageCompiler {
     const appJson = this.json('app.json', 'app', projectPath);
     diagnostics.push(...appJson.diagnostics);
     const { model, diagnostics: appDiagnostics } = readAppModel(appJson, projectPath('app.json'));
-    diagnostics.push(...appDiagnostics);
+    diagnostics.push(...appDiagnostics, ...checkAppJson(appJson, model, store.files, projectPath('app.json')));
 
     const templateExts = this.preferred(allProfileExtensions('template'), this.profile.extensions.template);
     const resolver: ResolverContext = { files: store.files, aliases: model.aliases, componentExtensions: [...templateExts, '.json', '.js', '.ts'] };

@@ -162,3 +162,36 @@ test('packOptions.ignore keeps files out; extended-library components are a warn
     await p.cleanup();
   }
 });
+
+test('app.json rules beyond the schema: tab pages, tab icons, missing pages, sitemap', async () => {
+  const p = await tempProject(
+    smallApp({
+      'app.json': [
+        '{',
+        '  "pages": ["pages/a/a", "pages/b/b", "pages/gone/gone"],',
+        '  "sitemapLocation": "sitemap.json",',
+        '  "tabBar": { "list": [',
+        '    { "pagePath": "pages/a/a", "text": "A", "iconPath": "img/a.png" },',
+        '    { "pagePath": "pages/c/c", "text": "C", "iconPath": "img/c.svg" }',
+        '  ] }',
+        '}',
+      ].join('\n'),
+      'img/c.svg': '<svg/>',
+    }),
+  );
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  try {
+    const r = await compiler.build();
+    assert.deepEqual(where(r.diagnostics), [
+      'app.json:2:39 page-not-found',
+      'app.json:3:22 sitemap-missing',
+      'app.json:5:57 tabbar-icon-missing',
+      'app.json:6:19 tabbar-page-unknown',
+      'app.json:6:57 tabbar-icon-format',
+    ]);
+    assert.ok(r.manifest!.components['pages/a/a'], 'the rest still compiles');
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});
