@@ -30,3 +30,8 @@ test('comments and trailing commas are warnings; a non-object is an error', () =
   assert.deepEqual(brief(r), ['2:3 warning json-comment', '3:20 warning json-trailing-comma']);
   assert.deepEqual(brief(validateJson('b.json', '[1]', 'page')), ['1:1 error json-not-object']);
 });
+
+test('theme variables (@name) are accepted where a value is an enum', () => {
+  const r = validateJson('app.json', '{ "pages": ["p"], "window": { "navigationBarTextStyle": "@navText", "backgroundTextStyle": "@bg" } }', 'app');
+  assert.deepEqual(brief(r), []);
+});

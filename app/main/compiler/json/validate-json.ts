@@ -14,7 +14,7 @@ export interface ValidatedJson {
   readonly text: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validators = new Map<JsonKind, ValidateFunction>();
 
 function validatorFor(kind: JsonKind): ValidateFunction | undefined {
@@ -56,6 +56,7 @@ export function validateJson(file: string, text: string, kind: JsonKind): Valida
     for (const e of validate.errors ?? []) {
       if (e.keyword === 'anyOf' || e.keyword === 'if') continue; // its branches already said what is wrong
       if (e.keyword !== 'type' && wrongType.has(e.instancePath)) continue; // one problem per value: its type
+      if (e.keyword === 'enum' && typeof e.data === 'string' && e.data.startsWith('@')) continue; // a theme.json variable
       const path = pathOf(e);
       const node = findNodeAtLocation(tree, path);
       const target = e.keyword === 'additionalProperties' || e.keyword === 'required' ? node : (node?.parent?.type === 'property' ? node.parent : node);
