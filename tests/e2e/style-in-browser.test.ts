@@ -86,3 +86,15 @@ test('scoped component CSS, app CSS and rpx conversion style exactly the runtime
     after: '"10rpx"', // strings are never converted
   });
 });
+
+test('a scope name starting with a digit still matches the class the runtime writes', async () => {
+  const out = await compileStyle({
+    file: '2024/page.wxss',
+    source: '.t { width: 100rpx; }',
+    scopeName: '2024_page',
+    readFile,
+    profile: wechatProfile,
+  });
+  await page.setContent(`<!doctype html><style>${convertRpxInCss(out.css, 375, 'android', 3)}</style><wx-view id="t" class="2024_page--t">x</wx-view>`);
+  assert.equal(await page.evaluate(`getComputedStyle(document.querySelector('#t')).width`), '50px');
+});

@@ -123,3 +123,8 @@ test('classes keep the spelling the author wrote: unicode and escapes survive th
   const out = await compile('.标题 text{} .hover\\:bg-red:hover{} .w-1\\/2 .x:not(.选中){}', { scopeName: 's' });
   assert.equal(out.css, '.s--标题 wx-text{} .s--hover\\:bg-red:hover{} .s--w-1\\/2 .s--x:not(.s--选中){}');
 });
+
+test('a scope name that is not a valid class start is escaped in selectors, not in the host attribute', async () => {
+  const out = await compile('.t{} :host{}', { scopeName: '2024_page' });
+  assert.equal(out.css, '.\\32 024_page--t{} [wx-host="2024_page"]{}');
+});

@@ -24,7 +24,13 @@ const HOST_PLACEHOLDER = '__ministudio_host__';
 export function fillScopePlaceholders(css: string, scopeName: string | undefined): string {
   if (scopeName === undefined || !css.includes('__ministudio_')) return css;
   const hostValue = JSON.stringify(scopeName).slice(1, -1);
-  return css.replaceAll(SCOPE_PLACEHOLDER, scopeName).replaceAll(HOST_PLACEHOLDER, hostValue);
+  return css.replaceAll(SCOPE_PLACEHOLDER, escapeClassStart(scopeName)).replaceAll(HOST_PLACEHOLDER, hostValue);
+}
+
+/** The scope name as the start of a class selector: `2024_page` → `\32 024_page` (a class cannot start with a digit). */
+function escapeClassStart(scopeName: string): string {
+  const escaped = scopeName.replace(/[^\w\u0080-\uffff-]/g, (char) => `\\${char}`);
+  return /^-?\d/.test(escaped) ? escaped.replace(/\d/, (digit) => `\\3${digit} `) : escaped;
 }
 
 /** Something worth telling the user about a selector that was still rewritten. */
