@@ -157,6 +157,11 @@ test('packOptions.ignore keeps files out; extended-library components are a warn
     const scripts = Object.keys(r.manifest!.scripts);
     assert.ok(!scripts.includes('docs/guide.js') && !scripts.includes('tools/gen/make.js'), scripts.join());
     assert.deepEqual(Object.keys(r.manifest!.assets), ['tools/keep.png']);
+
+    await p.write('docs/more.js', 'module.exports = 3;');
+    const again = await compiler.rebuild(['docs/more.js', 'docs/guide.js']);
+    assert.equal(again.manifest!.scripts['docs/more.js'], undefined, 'an ignored file stays out after a rebuild too');
+    assert.deepEqual(again.changedOutputs, []);
   } finally {
     compiler.dispose();
     await p.cleanup();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scanFiles } from './project/scan-files';
+import { isOutsideScan, scanFiles } from './project/scan-files';
 
 /** Extensions read as text and compiled; everything else is an asset or ignored. */
 export const TEXT_EXTENSIONS = ['.json', '.wxml', '.fxml', '.wxs', '.fts', '.wxss', '.ftss', '.less', '.scss', '.sass', '.js', '.ts'];
@@ -13,10 +13,12 @@ export const TEXT_EXTENSIONS = ['.json', '.wxml', '.fxml', '.wxs', '.fts', '.wxs
 export class SourceStore {
   files = new Set<string>();
   private readonly texts = new Map<string, string>();
+  private skip: (relPath: string, isDir: boolean) => boolean = () => false;
 
   constructor(private readonly rootDir: string) {}
 
   async scan(skip: (relPath: string, isDir: boolean) => boolean): Promise<void> {
+    this.skip = skip;
     this.files = await scanFiles(this.rootDir, skip);
     this.texts.clear();
     // Synchronous reads in slices: with libuv's 4 threads, thousands of small async reads are ~8x slower; the
@@ -34,6 +36,7 @@ export class SourceStore {
 
   /** Re-reads one root-relative path; returns false when it no longer exists. */
   async refresh(rel: string): Promise<boolean> {
+    if (isOutsideScan(rel, this.skip)) return false; // ignored (packOptions.ignore, node_modules, dot folders)
     if (!isTextSource(rel)) {
       const exists = await stat(join(this.rootDir, rel)).then((s) => s.isFile(), () => false);
       if (exists) this.files.add(rel);

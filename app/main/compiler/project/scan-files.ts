@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Folders never part of a mini-program package. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', '.idea', '.vscode', '.ministudio']);
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', '.idea', '.vscode', '.ministudio']);
 
 /**
  * Lists every file under `rootDir` as root-relative paths with forward slashes, reading folders in parallel.
@@ -31,4 +31,14 @@ export async function scanFiles(rootDir: string, skip: (relPath: string, isDir: 
   };
   await walk('');
   return files;
+}
+
+/** Whether `relPath` (a file) lies where `scanFiles` would not have looked, or is itself skipped. */
+export function isOutsideScan(relPath: string, skip: (relPath: string, isDir: boolean) => boolean): boolean {
+  const parts = relPath.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    const name = parts[i]!;
+    if (SKIPPED_DIRS.has(name) || name.startsWith('.') || skip(parts.slice(0, i + 1).join('/'), true)) return true;
+  }
+  return skip(relPath, false);
 }
