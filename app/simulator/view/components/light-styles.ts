@@ -1,11 +1,18 @@
 // The default ("user agent") stylesheet of the built-in components, in the page's light DOM so page WXSS
 // overrides it exactly as in WeChat (plain tag selectors; the compiler rewrites `button` to `wx-button`).
 // Base look is WeChat's classic one; `<html data-wx-style="v2">` (app.json "style": "v2") switches to WeUI 2.
+import { COMPONENTS } from '../../support/components';
+
+/**
+ * `hidden` hides without !important, so a page class setting `display` wins — the same surprise as in WeChat.
+ */
+function hiddenRule(): string {
+  return `:where(${COMPONENTS.map((component) => `wx-${component.name}`).join(', ')})[hidden] { display: none; }\n`;
+}
 
 export const LIGHT_STYLES = `
 wx-view, wx-cover-view, wx-form, wx-picker, wx-picker-view, wx-scroll-view, wx-navigator, wx-movable-area,
 wx-root-portal, wx-swiper, wx-canvas, wx-map, wx-camera, wx-live-pusher, wx-web-view { display: block; }
-[hidden]:where(wx-view, wx-text, wx-image, wx-icon, wx-button, wx-input, wx-textarea, wx-swiper-item, wx-navigator, wx-scroll-view) { display: none !important; }
 wx-text { display: inline; white-space: pre-line; -webkit-user-select: none; user-select: none; }
 wx-text[selectable], wx-text[user-select] { -webkit-user-select: text; user-select: text; cursor: text; }
 wx-rich-text { display: inline; -webkit-user-select: none; user-select: none; }
@@ -88,7 +95,7 @@ export function installLightStyles(doc: Document = document): void {
   if (doc.getElementById('wx-component-styles')) return;
   const style = doc.createElement('style');
   style.id = 'wx-component-styles';
-  style.textContent = LIGHT_STYLES;
+  style.textContent = hiddenRule() + LIGHT_STYLES;
   const head = doc.head ?? doc.documentElement;
   head.insertBefore(style, head.firstChild);
 }

@@ -1,6 +1,6 @@
 // <movable-area> and <movable-view>: drag (direction, out-of-bounds, inertia with friction/damping), x/y
 // properties with animation, pinch-free scale via the mouse wheel when `scale` is set, and change / scale events.
-import { cssLength, WxElement } from './wx-element';
+import { lengthToPx, WxElement } from './wx-element';
 
 export class WxMovableArea extends WxElement {}
 
@@ -26,12 +26,7 @@ export class WxMovableView extends WxElement {
   }
 
   private lengthPx(property: string): number {
-    const value = this.prop(property);
-    if (typeof value === 'number') return value;
-    const text = cssLength(value);
-    // rpx is resolved against a 750-wide design, as WeChat does.
-    if (text.endsWith('rpx')) return (Number.parseFloat(text) * window.innerWidth) / 750;
-    return Number.parseFloat(text) || 0;
+    return lengthToPx(this.prop(property));
   }
 
   protected override propertyChanged(property: string, value: unknown, previous: unknown): void {

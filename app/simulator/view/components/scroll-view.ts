@@ -3,7 +3,7 @@
 // scrollIntoView(): reading gives the live offset or the native method. A mouse drag scrolls as a finger would.
 import type { Refresher } from './scroll-view-refresher';
 import { attachRefresher } from './scroll-view-refresher';
-import { cssLength, sheet, WxElement } from './wx-element';
+import { lengthToPx, sheet, WxElement } from './wx-element';
 
 const SCROLL_VIEW_CSS = `
 :host { -webkit-overflow-scrolling: touch; scrollbar-width: none; position: relative; }
@@ -16,7 +16,12 @@ const nativeScrollTop = Object.getOwnPropertyDescriptor(Element.prototype, 'scro
 const nativeScrollLeft = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollLeft')!;
 
 function thresholdPx(value: unknown): number {
-  return Number.parseFloat(cssLength(value, '50px')) || 0;
+  return lengthToPx(value, 50);
+}
+
+/** A scroll-top / scroll-left value in px, or undefined when unset. */
+function offsetPx(value: unknown): number | undefined {
+  return value === null || value === undefined || value === '' ? undefined : lengthToPx(value);
 }
 
 export class WxScrollView extends WxElement {
@@ -60,7 +65,7 @@ export class WxScrollView extends WxElement {
 
   override set scrollTop(value: unknown) {
     this.setProp('scrollTop', value);
-    this.scrollToOffset({ top: this.prop<number | null>('scrollTop') ?? undefined });
+    this.scrollToOffset({ top: offsetPx(this.prop('scrollTop')) });
   }
 
   override get scrollLeft(): number {
@@ -69,7 +74,7 @@ export class WxScrollView extends WxElement {
 
   override set scrollLeft(value: unknown) {
     this.setProp('scrollLeft', value);
-    this.scrollToOffset({ left: this.prop<number | null>('scrollLeft') ?? undefined });
+    this.scrollToOffset({ left: offsetPx(this.prop('scrollLeft')) });
   }
 
   /** Scrolls now, and again after layout in case the content it scrolls to is still being appended. */
@@ -91,7 +96,7 @@ export class WxScrollView extends WxElement {
     if (!child) return;
     const mine = this.getBoundingClientRect();
     const theirs = child.getBoundingClientRect();
-    const offset = this.prop<number>('scrollIntoViewOffset') || 0;
+    const offset = lengthToPx(this.prop('scrollIntoViewOffset'));
     this.scrollToOffset({
       top: this.prop<boolean>('scrollY') ? this.liveScrollTop + theirs.top - mine.top - offset : undefined,
       left: this.prop<boolean>('scrollX') ? this.liveScrollLeft + theirs.left - mine.left - offset : undefined,
@@ -110,10 +115,10 @@ export class WxScrollView extends WxElement {
   }
 
   protected override connected(): void {
-    const top = this.prop<number | null>('scrollTop');
-    const left = this.prop<number | null>('scrollLeft');
+    const top = offsetPx(this.prop('scrollTop'));
+    const left = offsetPx(this.prop('scrollLeft'));
     requestAnimationFrame(() => {
-      if (top !== null || left !== null) this.scrollToOffset({ top: top ?? undefined, left: left ?? undefined });
+      this.scrollToOffset({ top, left });
       const id = this.prop<string | null>('scrollIntoView');
       if (id) this.revealChild(id);
     });

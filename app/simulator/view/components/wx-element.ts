@@ -47,12 +47,22 @@ function parseJson(value: unknown, accept: (v: unknown) => boolean): unknown {
   }
 }
 
-/** A CSS length from a WXML length attribute (numbers are px). */
+/** px of a WXML length attribute: numbers are px, `rpx` is 1/750 of the window width (as WeChat since 2.4.0). */
+export function lengthToPx(value: unknown, fallback = 0): number {
+  if (typeof value === 'number') return value;
+  const text = String(value ?? '').trim();
+  const parsed = Number.parseFloat(text);
+  if (!Number.isFinite(parsed)) return fallback;
+  return text.endsWith('rpx') ? (parsed * window.innerWidth) / 750 : parsed;
+}
+
+/** A CSS length from a WXML length attribute: numbers are px, rpx is converted, other units pass through. */
 export function cssLength(value: unknown, fallback = '0px'): string {
   if (typeof value === 'number') return `${value}px`;
   const text = String(value ?? '').trim();
   if (text === '') return fallback;
-  return /^-?\d+(\.\d+)?$/.test(text) ? `${text}px` : text;
+  if (/^-?\d+(\.\d+)?(px|rpx)?$/.test(text)) return `${lengthToPx(text)}px`;
+  return text;
 }
 
 const sheets = new Map<string, CSSStyleSheet>();
