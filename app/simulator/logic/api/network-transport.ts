@@ -17,7 +17,7 @@ export interface NetworkTransport {
 }
 
 /** Straight to the server: cross-origin servers must allow CORS, as in a web page. */
-export function directTransport(fetchImpl: typeof fetch = fetch, WebSocketImpl: typeof WebSocket | undefined = globalThis.WebSocket): NetworkTransport {
+export function directTransport(fetchImpl: typeof fetch = globalFetch, WebSocketImpl: typeof WebSocket | undefined = globalThis.WebSocket): NetworkTransport {
   return { httpUrl: (url) => url, socketUrl: (url) => url, fetchImpl, WebSocketImpl, proxied: false };
 }
 
@@ -26,7 +26,7 @@ export function directTransport(fetchImpl: typeof fetch = fetch, WebSocketImpl: 
  * `ws(s)://<host>/__proxy/ws?url=<target>` for sockets. The proxy answers with the target's status and body and
  * puts the target's response headers, JSON-encoded, in `x-ministudio-headers` (so Set-Cookie survives).
  */
-export function proxyVia(origin: string, fetchImpl: typeof fetch = fetch, WebSocketImpl: typeof WebSocket | undefined = globalThis.WebSocket): NetworkTransport {
+export function proxyVia(origin: string, fetchImpl: typeof fetch = globalFetch, WebSocketImpl: typeof WebSocket | undefined = globalThis.WebSocket): NetworkTransport {
   const base = origin.replace(/\/$/, '');
   const wsBase = base.replace(/^http/, 'ws');
   return {
@@ -37,6 +37,9 @@ export function proxyVia(origin: string, fetchImpl: typeof fetch = fetch, WebSoc
     proxied: true,
   };
 }
+
+/** fetch must be called on the global scope: a Worker's fetch called as `transport.fetchImpl()` is an illegal invocation. */
+const globalFetch: typeof fetch = (input, init) => fetch(input, init);
 
 let nextNetworkId = 1;
 
