@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { hasErrors, type Diagnostic } from '../../shared/diagnostic';
 import type { DslProfileName, PackageManifest, PackagePart } from '../../shared/package-format';
@@ -10,7 +11,7 @@ import { checkAppJson } from './project/app-checks';
 import { readAppModel, partOf, type AppModel } from './project/app-model';
 import { planComponents } from './project/component-plan';
 import { packIgnoreMatcher } from './project/pack-ignore';
-import { readProjectConfig, type ProjectConfig } from './project/project-config';
+import { asRecord, readProjectConfig, type ProjectConfig } from './project/project-config';
 import type { ResolverContext } from './resolve/module-resolver';
 import { ScriptStage } from './script/script-stage';
 import { SourceStore } from './source-store';
@@ -44,7 +45,7 @@ export interface BuildResult {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-const CONFIG_FILES = new Set(['project.config.json', 'project.private.config.json']);
+const CONFIG_FILES = new Set(['project.config.json', 'project.private.config.json', 'tsconfig.json']);
 const ASSET_EXTENSIONS = new Set(
   'png jpg jpeg gif svg webp bmp ico avif ttf otf woff woff2 eot mp3 mp4 m4a aac wav ogg webm mov wasm'.split(' '),
 );
@@ -174,6 +175,7 @@ export class PackageCompiler {
       projectPath,
       resolver,
       parts: model.parts,
+      ...(this.tsCompilerOptions ? { tsCompilerOptions: this.tsCompilerOptions } : {}),
     });
     const groups = this.templates.update({ parts: model.parts, templates: templateFiles, scripts: wxsFiles, text: (r) => store.text(r), projectPath });
 
@@ -262,10 +264,13 @@ export class PackageCompiler {
   }
 
   private configDiagnostics: Diagnostic[] = [];
+  private tsCompilerOptions: Record<string, unknown> | undefined;
 
   private async loadProject(diagnostics: Diagnostic[]): Promise<void> {
     const read = (name: string) => readFile(resolve(this.projectDir, name), 'utf8').catch(() => undefined);
-    const [pub, priv] = await Promise.all([read('project.config.json'), read('project.private.config.json')]);
+    const [pub, priv, tsconfig] = await Promise.all([read('project.config.json'), read('project.private.config.json'), read('tsconfig.json')]);
+    const tsOptions = tsconfig === undefined ? undefined : asRecord(asRecord(parseJsonc(tsconfig)).compilerOptions);
+    this.tsCompilerOptions = tsOptions && Object.keys(tsOptions).length ? tsOptions : undefined;
     const { config, diagnostics: configDiagnostics } = readProjectConfig(pub, priv);
     this.configDiagnostics = configDiagnostics;
     diagnostics.push(...configDiagnostics);

@@ -48,3 +48,10 @@ test('JSON modules export the parsed value; broken JSON is a located error and a
   assert.equal(bad.diagnostics[0]?.line, 3);
   assert.throws(() => new Function('define', bad.code)((_k: string, fn: () => void) => fn()), SyntaxError);
 });
+
+test("the project's tsconfig compilerOptions reach esbuild (legacy decorators)", async () => {
+  const source = 'function tag(target: unknown) { return target; }\n@tag\nclass Page {}\nexport default Page;';
+  const r = await compileScript('p.js', 'p.ts', source, { experimentalDecorators: true });
+  assert.deepEqual(r.diagnostics, []);
+  assert.match(r.code, /__decorateClass/);
+});

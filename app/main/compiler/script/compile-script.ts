@@ -16,7 +16,13 @@ export interface CompiledScript {
  * One script → one CommonJS module wrapped for the runtime (docs/package-format.md). The wrapper takes the whole
  * first line so the source map only shifts by one line.
  */
-export async function compileScript(key: string, file: string, source: string): Promise<CompiledScript> {
+export async function compileScript(
+  key: string,
+  file: string,
+  source: string,
+  /** The project's tsconfig.json `compilerOptions` (esbuild reads decorators, class fields, JSX from it). */
+  tsCompilerOptions?: Readonly<Record<string, unknown>>,
+): Promise<CompiledScript> {
   const head = `define(${JSON.stringify(key)}, function (require, module, exports) {\n`;
   const tail = '\n});\n';
   if (file.endsWith('.json')) return compileJsonModule(head, tail, file, source);
@@ -32,6 +38,7 @@ export async function compileScript(key: string, file: string, source: string): 
       sourcefile: file,
       sourcesContent: true,
       logLevel: 'silent',
+      ...(tsCompilerOptions ? { tsconfigRaw: { compilerOptions: tsCompilerOptions } } : {}),
     });
     const map = JSON.parse(result.map) as { mappings: string };
     map.mappings = `;${map.mappings}`;

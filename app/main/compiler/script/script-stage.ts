@@ -17,6 +17,7 @@ export interface ScriptStageInput {
   readonly projectPath: (rel: string) => string;
   readonly resolver: ResolverContext;
   readonly parts: readonly PartPlan[];
+  readonly tsCompilerOptions?: Readonly<Record<string, unknown>>;
 }
 
 /** Output path of a script key: `utils/util.js` → `js/utils/util.js`, `data/a.json` → `js/data/a.json.js`. */
@@ -42,7 +43,7 @@ export class ScriptStage {
       if (text === undefined) return;
       if (this.cache.get(file)?.text === text) return;
       this.compiledCount++;
-      const compiled = await compileScript(scriptKeyOf(file), input.projectPath(file), text);
+      const compiled = await compileScript(scriptKeyOf(file), input.projectPath(file), text, input.tsCompilerOptions);
       this.cache.set(file, { text, compiled });
     };
     await Promise.all(input.sources.map(compileIfChanged));
