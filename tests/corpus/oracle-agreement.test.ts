@@ -1,5 +1,5 @@
 // Every .wxml/.wxss of the real-world corpus that WeChat's own wcc/wcsc accept must compile here without an
-// error. Files they reject are listed, not judged. Needs `npm run corpus:fetch`; skips without it.
+// error, and every CSS declaration wcsc keeps must be in our CSS. Files they reject are listed, not judged. Needs `npm run corpus:fetch`; skips without it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { wechatProfile } from '../../app/main/compiler/profiles';
 import { TemplateGroup } from '../../app/main/compiler/wxml/template-group';
 import { compileStyle, StyleCache } from '../../app/main/compiler/style/index';
 import { CORPUS_MISSING, listFiles, loadCorpus, repoRoot } from './support/corpus-manifest';
-import { WechatOracle } from './support/wechat-oracle';
+import { WechatOracle, wcscCss } from './support/wechat-oracle';
+import postcss from 'postcss';
 
 interface Tally {
   root: string;
@@ -48,7 +49,9 @@ if (!corpus) {
       const badWxml = oracle.wxml(dir, 'bad.wxml');
       assert.equal(badWxml.accepted, false);
       assert.match(badWxml.message, /bad\.wxml:2/);
-      assert.equal(oracle.wxss(dir, 'good.wxss').accepted, true);
+      const goodWxss = oracle.wxss(dir, 'good.wxss');
+      assert.equal(goodWxss.accepted, true);
+      assert.match(wcscCss(goodWxss.output, 'good.wxss') ?? '', /\.a\s*\{\s*width:\s*10rpx/, 'the CSS can be read back from wcsc');
       assert.equal(oracle.wxss(dir, 'bad.wxss').accepted, false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -92,6 +95,7 @@ if (!corpus) {
           ...component,
         });
         judge(tally, file, verdict, compiled.diagnostics);
+        if (verdict.accepted) compareDeclarations(tally, file, verdict.output, compiled.css);
       }
       report(t, tally);
     });
@@ -114,6 +118,30 @@ function judge(tally: Tally, file: string, verdict: { accepted: boolean; message
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) tally.passed++;
   else tally.failures.push(...errors.map((d) => formatDiagnostic({ ...d, file })));
+}
+
+/** Every declaration wcsc keeps must be in our CSS too (ours may keep more: this wcsc predates CSS variables). */
+function compareDeclarations(tally: Tally, file: string, wcscOutput: string, ours: string): void {
+  const theirs = wcscCss(wcscOutput, file);
+  if (theirs === undefined) {
+    tally.failures.push(`${file}: no CSS for it in wcsc's output (the oracle's output format changed?)`);
+    return;
+  }
+  const ourCounts = declarationCounts(ours);
+  for (const [declaration, count] of declarationCounts(theirs)) {
+    const have = ourCounts.get(declaration) ?? 0;
+    if (have < count) tally.failures.push(`${file}: declaration '${declaration}' appears ${count}× in wcsc's CSS, ${have}× in ours`);
+  }
+}
+
+function declarationCounts(css: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  postcss.parse(css).walkDecls((d) => {
+    if (d.prop.startsWith('wxcs_')) return;
+    const key = `${d.prop.toLowerCase()}: ${d.value.replace(/\s+/g, ' ').replace(/\s*,\s*/g, ',').trim()}${d.important ? ' !important' : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return counts;
 }
 
 function report(t: { diagnostic(message: string): void }, tally: Tally): void {

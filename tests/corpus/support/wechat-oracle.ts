@@ -2,12 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
+import { runInNewContext } from 'node:vm';
 
 /** What WeChat's own compiler said about one file. */
 export interface OracleVerdict {
   readonly accepted: boolean;
   /** wcc/wcsc's stderr when it rejected the file. */
   readonly message: string;
+  /** What the tool printed (the compiled JS) when it accepted the file. */
+  readonly output: string;
 }
 
 /**
@@ -31,7 +34,7 @@ export class WechatOracle {
   /** Compiles one WXSS file with the files it @imports (wcsc rejects an import it was not given). */
   wxss(root: string, file: string): OracleVerdict {
     const files = styleImportClosure(root, file);
-    return this.run(this.wcsc, root, ['-db', '-pc', '1', ...files.map((f) => `./${f}`)]);
+    return this.run(this.wcsc, root, ['-pc', '1', ...files.map((f) => `./${f}`)]);
   }
 
   dispose(): void {
@@ -43,7 +46,8 @@ export class WechatOracle {
     writeFileSync(argsFile, args.join('\n') + '\n');
     const result = spawnSync(tool, ['--config-path', argsFile], { cwd, maxBuffer: 256 * 1024 * 1024 });
     if (result.error) throw result.error;
-    return { accepted: result.status === 0, message: result.status === 0 ? '' : result.stderr.toString().trim() };
+    const accepted = result.status === 0;
+    return { accepted, message: accepted ? '' : result.stderr.toString().trim(), output: accepted ? result.stdout.toString() : '' };
   }
 }
 
@@ -77,4 +81,29 @@ function closure(root: string, file: string, referencePattern: (current: string)
     }
   }
   return [...seen];
+}
+
+/**
+ * The CSS wcsc produced for `file`, from its output (`key=value` pairs, each value a JS string body holding
+ * `setCssToHead([...])`): strings, `[0, n]` for n rpx, `[1]` for the class prefix. Debug pseudo-declarations
+ * (`wxcs_*`) are left in; callers skip them.
+ */
+export function wcscCss(output: string, file: string): string | undefined {
+  const parts = output.split('=');
+  const index = parts.indexOf(`./${file}`);
+  if (index < 0 || parts[index + 1] === undefined) return undefined;
+  const source = runInNewContext(`"${parts[index + 1].replace(/"/g, '\\"')}"`) as string;
+  let pieces: unknown[] = [];
+  const capture = (value: unknown[]): (() => void) => {
+    pieces = value;
+    return () => undefined;
+  };
+  runInNewContext(source, { setCssToHead: capture, __wxAppCode__: {} });
+  return pieces
+    .map((piece) => {
+      if (typeof piece === 'string') return piece;
+      if (Array.isArray(piece) && piece[0] === 0) return `${String(piece[1])}rpx`;
+      return '';
+    })
+    .join('');
 }
