@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { toString as qrToString } from 'qrcode';
 import { formatDiagnostic } from '../../../shared/diagnostic';
 import type { JsonValue, SimulatorUrlParams } from '../../../shared/device-protocol';
-import { SIMULATOR_PAGE_PATH, simulatorUrl } from '../../../shared/device-protocol';
+import { SIMULATOR_PAGE_PATH } from '../../../shared/device-protocol';
 import { appRoot } from '../../app-root';
 import type { HubEvent } from '../../device/device-hub';
-import { DeviceHub } from '../../device/device-hub';
-import { startDevServer } from '../../devserver/dev-server';
 import type { BuildReport } from '../../devserver/live-project';
-import { startLiveProject } from '../../devserver/live-project';
+import type { ProjectSession } from '../../devserver/simulator-service';
+import { startSimulatorService } from '../../devserver/simulator-service';
 import type { CliCommand } from '../command';
 
 const usage = `Usage: ministudio serve <project> [--port n] [--host addr] [--device name] [--page path?query] [--scene n] [--out dir]
@@ -24,6 +22,8 @@ Prints one line "Simulator: <url>" to open in a browser, then the devices' conso
   --page path?query page to open first, e.g. pages/logs/logs?id=1
   --scene n         launch scene number (default: the runtime's, 1001)
   --out dir         package folder (default: a folder under the system temp dir)
+  --qr              also print a QR code for a phone (single-use pairing link, valid 5 minutes;
+                    press Enter for a new one). Use with --host 0.0.0.0.
 Stop with Ctrl+C.`;
 
 interface ServeArgs {
@@ -35,12 +35,17 @@ interface ServeArgs {
   query?: string;
   scene?: number;
   out?: string;
+  qr: boolean;
 }
 
 function parseArgs(args: readonly string[]): ServeArgs | string {
-  const parsed: ServeArgs = { project: '', port: 0, host: '127.0.0.1' };
+  const parsed: ServeArgs = { project: '', port: 0, host: '127.0.0.1', qr: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
+    if (a === '--qr') {
+      parsed.qr = true;
+      continue;
+    }
     if (!a.startsWith('--')) {
       if (parsed.project) return `unexpected argument '${a}'`;
       parsed.project = a;
@@ -95,16 +100,6 @@ async function checkProject(dir: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** The address phones should use when bound to every interface: the first LAN IPv4. */
-function publicHost(host: string): string {
-  if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
-  for (const addresses of Object.values(networkInterfaces())) {
-    const lan = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
-    if (lan) return lan.address;
-  }
-  return '127.0.0.1';
-}
-
 function formatArg(arg: JsonValue): string {
   return typeof arg === 'string' ? arg : JSON.stringify(arg);
 }
@@ -129,6 +124,25 @@ function printBuild(report: BuildReport): void {
   console.error(`${result.ok ? 'Built' : 'Built with errors'} in ${Math.round(result.durationMs)} ms (${errors} error(s)): ${what}`);
 }
 
+/** Prints a QR code of a fresh pairing link to stderr now, and again on every Enter; returns a stop function. */
+async function offerQrCodes(project: ProjectSession, params: Omit<SimulatorUrlParams, 'token'>, host: string): Promise<() => void> {
+  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') {
+    console.error('ministudio serve: note: bound to loopback, so a phone cannot reach this link; add --host 0.0.0.0');
+  }
+  const print = async (): Promise<void> => {
+    const url = project.simulatorUrl(params, 'pairing');
+    console.error(`${await qrToString(url, { type: 'terminal', small: true })}\nScan with a phone on the same network (one phone, valid 5 minutes; Enter for a new code):\n${url}`);
+  };
+  await print();
+  if (!process.stdin.isTTY) return () => undefined;
+  const onData = (): void => void print();
+  process.stdin.on('data', onData);
+  return () => {
+    process.stdin.off('data', onData);
+    process.stdin.pause();
+  };
+}
+
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'build a project and serve it to the simulator and devices, with hot updates',
@@ -149,35 +163,35 @@ export const serveCommand: CliCommand = {
     if (!existsSync(join(webRoot, ...SIMULATOR_PAGE_PATH.split('/')))) {
       console.error(`ministudio serve: warning: the simulator page is not built (${webRoot}${SIMULATOR_PAGE_PATH}); run \`npm run build\``);
     }
-    const projectId = createHash('sha256').update(projectDir).digest('hex').slice(0, 16);
-    const outDir = resolve(parsed.out ?? join(tmpdir(), 'ministudio-serve', `${basename(projectDir)}-${projectId}`));
-
-    const hub = new DeviceHub();
-    const started = await startDevServer({ hub, webRoot, host: parsed.host, port: parsed.port });
+    const started = await startSimulatorService({ webRoot, host: parsed.host, port: parsed.port });
     if (!started.ok) {
       console.error(`ministudio serve: ${started.error}`);
       return 1;
     }
-    const server = started.value;
-    const disposeEvents = hub.onEvent(printDeviceEvent);
-    const live = await startLiveProject({ projectDir, outDir, projectId, server, hub, compiler: { zips: false, devTemplates: true }, onBuild: printBuild });
-
-    const params: SimulatorUrlParams = {
-      token: hub.tokens.issue({ kind: 'launch', projectId }),
+    const service = started.value;
+    const disposeEvents = service.hub.onEvent(printDeviceEvent);
+    const project = await service.openProject({
+      projectDir,
+      ...(parsed.out !== undefined ? { outDir: parsed.out } : {}),
+      compiler: { zips: false, devTemplates: true },
+      onBuild: printBuild,
+    });
+    const params: Omit<SimulatorUrlParams, 'token'> = {
       ...(parsed.device !== undefined ? { device: parsed.device } : {}),
       ...(parsed.page !== undefined ? { page: parsed.page } : {}),
       ...(parsed.query !== undefined ? { query: parsed.query } : {}),
       ...(parsed.scene !== undefined ? { scene: parsed.scene } : {}),
     };
-    console.log(`Simulator: ${simulatorUrl(`http://${publicHost(server.host)}:${server.port}`, params)}`);
+    console.log(`Simulator: ${project.simulatorUrl(params)}`);
+    const stopQr = parsed.qr ? await offerQrCodes(project, params, parsed.host) : () => undefined;
 
     await new Promise<void>((done) => {
       process.once('SIGINT', done);
       process.once('SIGTERM', done);
     });
+    stopQr();
     disposeEvents();
-    await live.close();
-    await server.close();
+    await service.close();
     return 0;
   },
 };
