@@ -200,3 +200,23 @@ test('app.json rules beyond the schema: tab pages, tab icons, missing pages, sit
     await p.cleanup();
   }
 });
+
+test('an independent subpackage that uses a main-package component is warned at the reference', async () => {
+  const p = await tempProject(
+    smallApp({
+      'app.json': JSON.stringify({ pages: ['pages/a/a', 'pages/b/b'], subPackages: [{ root: 'solo', pages: ['p'], independent: true }] }),
+      'solo/p.json': '{\n  "usingComponents": { "card": "/components/card/card" }\n}',
+      'solo/p.wxml': '<card/>',
+      'solo/p.js': 'Page({});',
+      'pages/a/a.json': JSON.stringify({ usingComponents: { card: '/components/card/card' } }),
+    }),
+  );
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  try {
+    const r = await compiler.build();
+    assert.deepEqual(where(r.diagnostics), ['solo/p.json:2:32 independent-subpackage-reference']);
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});

@@ -95,11 +95,19 @@ export function planComponents(inputs: PlanInputs): {
       generics[name] = resolved ? { ...asRecord(spec), default: resolved } : spec;
       if (resolved) queue.push({ path: resolved, isPage: pages.has(resolved) });
     }
+    const independent = app.parts.find((p) => p.root === packageRoot)?.independent === true;
     for (const target of reached) {
-      if (!isPluginRef(target) && !components.has(target)) queue.push({ path: target, isPage: pages.has(target) });
-      const targetRoot = isPluginRef(target) ? '' : partOf(app.parts, target);
-      if (targetRoot && targetRoot !== packageRoot && !(asRecord(raw.componentPlaceholder)[tagOf(using, target)] !== undefined)) {
-        diagnostics.push({ file: inputs.projectPath(jsonFile), line: 1, column: 1, severity: 'warning', code: 'component-cross-package', message: `'${path}' uses '${target}' from subpackage '${targetRoot}' without a componentPlaceholder` });
+      if (isPluginRef(target)) continue;
+      if (!components.has(target)) queue.push({ path: target, isPage: pages.has(target) });
+      const targetRoot = partOf(app.parts, target);
+      if (targetRoot === packageRoot) continue;
+      const tag = tagOf(using, target);
+      const where = { file: inputs.projectPath(jsonFile), ...(validated ? locateJsonValue(validated, ['usingComponents', tag]) : { line: 1, column: 1 }) };
+      const own = asRecord(raw.usingComponents)[tag] !== undefined;
+      if (independent && own) {
+        diagnostics.push({ ...where, severity: 'warning', code: 'independent-subpackage-reference', message: `'${path}' is in independent subpackage '${packageRoot}' but uses '${target}' from ${targetRoot ? `subpackage '${targetRoot}'` : 'the main package'}`, hint: 'an independent subpackage runs without the others: copy the component into it' });
+      } else if (targetRoot && asRecord(raw.componentPlaceholder)[tag] === undefined) {
+        diagnostics.push({ ...where, severity: 'warning', code: 'component-cross-package', message: `'${path}' uses '${target}' from subpackage '${targetRoot}' without a componentPlaceholder` });
       }
     }
 
