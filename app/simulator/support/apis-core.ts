@@ -22,9 +22,10 @@ export const CORE_APIS: readonly ApiSupport[] = [
     'offThemeChange',
     'onWindowResize',
     'offWindowResize',
+    'onPageNotFound',
+    'offPageNotFound',
   ]),
   ...apis('app-events', 'simulated', ['onError', 'offError'], 'Fires for uncaught errors in the logic layer; errors the runtime catches in lifecycle hooks reach App.onError only.'),
-  ...apis('app-events', 'unsupported', ['onPageNotFound', 'offPageNotFound'], 'Listeners are kept but not called yet; App.onPageNotFound works.'),
   ...apis('app-events', 'simulated', ['onMemoryWarning', 'offMemoryWarning', 'onUserCaptureScreen', 'offUserCaptureScreen'], 'Accepted; the simulator never raises these events.'),
   ...apis('app-events', 'unsupported', [
     'onAppRoute',

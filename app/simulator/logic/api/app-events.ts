@@ -23,6 +23,10 @@ export function createAppEventsApi(host: WxHost, scope: EventTarget | undefined)
     const message = (event as MessageEvent).data as HostToWorker | undefined;
     if (!message || typeof message !== 'object') return;
     if (message.kind === 'app-show') appShow.emit({ ...message.launch });
+    else if (message.kind === 'page-create' && !host.manifest?.components?.[message.route]?.isPage) {
+      // The runtime answers the same way (App.onPageNotFound); this tells wx.onPageNotFound listeners too.
+      pageNotFound.emit({ path: message.route, query: { ...message.query }, isEntryPage: host.topPage() === undefined });
+    }
     else if (message.kind === 'app-hide') appHide.emit();
     else if (message.kind === 'metrics') {
       const next = message.metrics;
