@@ -47,6 +47,17 @@ test('checked="false" as an attribute and false as a property both mean unchecke
   await page.close();
 });
 
+test('removing an attribute set as a property restores the default', async () => {
+  const { page } = await openComponentPage(browser, '<wx-button id="b">b</wx-button><wx-slider id="s"></wx-slider>');
+  await setProps(page, '#b', { type: 'primary' });
+  await setProps(page, '#s', { max: 10 });
+  await page.evaluate(`document.querySelector('#b').removeAttribute('type'); document.querySelector('#s').removeAttribute('max')`);
+  assert.equal(await getProp(page, '#b', 'type'), 'default');
+  assert.equal(await getProp(page, '#s', 'max'), 100);
+  assert.equal(await page.getAttribute('#b', 'type'), null);
+  await page.close();
+});
+
 test('checkbox-group and radio-group report their values', async () => {
   const { page, events } = await openComponentPage(
     browser,

@@ -61,6 +61,15 @@ test('input type number takes digits only; maxlength cuts; password hides', asyn
   await page.close();
 });
 
+test('placeholder-style and placeholder-class style the placeholder', async () => {
+  const { page } = await openComponentPage(browser, '<wx-input id="i" placeholder="hint" placeholder-class="hint" placeholder-style="font-style: italic"></wx-input>', '.hint { color: rgb(255, 0, 0); }');
+  await page.waitForTimeout(50);
+  const css = String(await page.evaluate(`Array.from(document.querySelector('#i').shadowRoot.querySelectorAll('style')).map((s) => s.textContent).join('')`));
+  assert.match(css, /::placeholder \{ color: rgb\(255, 0, 0\);.*font-style: italic/);
+  assert.equal(await page.evaluate(`document.body.children.length`), 1, 'the probe is gone');
+  await page.close();
+});
+
 test('the focus property focuses the field and focus() still works as a method', async () => {
   const { page, events } = await openComponentPage(browser, '<wx-input id="a"></wx-input><wx-input id="b"></wx-input>');
   await setProps(page, '#a', { focus: true });

@@ -50,6 +50,8 @@ export class PickerSheet {
   constructor(private readonly handlers: PickerSheetHandlers) {
     this.dialog = document.createElement('dialog');
     this.dialog.setAttribute('part', 'sheet');
+    // Marks a native-like overlay: the runtime's gesture capture should not turn taps in it into page taps.
+    this.dialog.setAttribute('data-wx-overlay', 'picker');
     // Focus the sheet itself on open, not the 取消 button (no focus ring on a touch-style sheet).
     this.dialog.tabIndex = -1;
     this.dialog.autofocus = true;

@@ -109,7 +109,9 @@ export class TextFieldController {
     const probe = document.createElement('span');
     probe.className = resolveUserClasses(this.host, placeholderClass).join(' ');
     probe.style.display = 'none';
-    this.host.append(probe);
+    // A sibling of the field, so the page's selectors meet it in the field's own context.
+    if (this.host.parentNode) this.host.after(probe);
+    else return '';
     const computed = getComputedStyle(probe);
     const css = `color: ${computed.color}; font-size: ${computed.fontSize}; font-weight: ${computed.fontWeight};`;
     probe.remove();

@@ -134,6 +134,13 @@ export abstract class WxElement extends HTMLElement {
     if (property) (this as unknown as Record<string, unknown>)[property] = value === null ? undefined : value;
   }
 
+  /** Removing an attribute the runtime had set as a property resets that property to WeChat's default. */
+  override removeAttribute(name: string): void {
+    const property = this.meta.propertyByAttribute.get(name.toLowerCase()) ?? this.meta.propertyByAttribute.get(name);
+    if (property && !this.hasAttribute(name) && this.reflecting !== name) (this as unknown as Record<string, unknown>)[property] = undefined;
+    super.removeAttribute(name);
+  }
+
   /** Current value of a property (camelCase), WeChat's default when unset. */
   prop<T = unknown>(property: string): T {
     if (this.propertyValues.has(property)) return this.propertyValues.get(property) as T;
@@ -148,7 +155,7 @@ export abstract class WxElement extends HTMLElement {
     const previous = this.prop(property);
     this.propertyValues.set(property, next);
     if (Object.is(previous, next)) return;
-    if (this.meta.reflected.includes(spec.name)) this.reflect(spec.name, next);
+    if (this.meta.reflected.includes(spec.name)) this.reflect(spec.name, next === spec.default ? null : next);
     this.propertyChanged(property, next, previous);
   }
 
