@@ -91,8 +91,9 @@ function closure(root: string, file: string, referencePattern: (current: string)
 export function wcscCss(output: string, file: string): string | undefined {
   const parts = output.split('=');
   const index = parts.indexOf(`./${file}`);
-  if (index < 0 || parts[index + 1] === undefined) return undefined;
-  const source = runInNewContext(`"${parts[index + 1].replace(/"/g, '\\"')}"`) as string;
+  const value = index < 0 ? undefined : parts[index + 1];
+  if (value === undefined) return undefined;
+  const source = runInNewContext(`"${value.replace(/"/g, '\\"')}"`) as string;
   let pieces: unknown[] = [];
   const capture = (value: unknown[]): (() => void) => {
     pieces = value;
