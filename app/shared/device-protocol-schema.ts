@@ -180,7 +180,7 @@ const serverChecks: { readonly [K in ServerMessageType]: Check<Extract<ServerMes
   inspect: obj({ type: literal('inspect'), requestId: str({ max: 64 }), what: oneOf(['status', 'appdata', 'wxml', 'storage']) }) satisfies Check<InspectMessage>,
   refused: obj({
     type: literal('refused'),
-    code: oneOf<RefusalCode>(['bad-json', 'too-big', 'unknown-type', 'invalid', 'hello-first', 'unauthorized', 'protocol-version', 'too-many-errors']),
+    code: oneOf<RefusalCode>(['bad-json', 'too-big', 'unknown-type', 'invalid', 'hello-first', 'unauthorized', 'protocol-version', 'too-many-errors', 'rate-limited']),
     message: str({ max: 4096 }),
     inReplyTo: optional(str({ max: 64 })),
   }) satisfies Check<RefusedMessage>,

@@ -266,7 +266,8 @@ export type RefusalCode =
   | 'hello-first'
   | 'unauthorized'
   | 'protocol-version'
-  | 'too-many-errors';
+  | 'too-many-errors'
+  | 'rate-limited';
 
 /** The server did not accept a message. The connection stays open unless the code says otherwise (see doc). */
 export interface RefusedMessage {

@@ -252,3 +252,31 @@ test('logs are kept per device in a bounded ring, and disposed listeners hear no
   await device.closed;
   assert.equal(hub.recentLogs(deviceId).length, 3, 'history outlives the connection');
 });
+
+test('a device over its message rate has the excess dropped and counted, and recovers', async () => {
+  let now = 0;
+  const limited = new DeviceHub({ messagesPerSecond: 10, messageBurst: 20, now: () => now });
+  const started = await startDevServer({ hub: limited, webRoot: dir, port: 0 });
+  assert.ok(started.ok);
+  try {
+    let delivered = 0;
+    limited.onEvent((e) => {
+      if (e.kind === 'message') delivered++;
+    });
+    const device = await TestDevice.hello(started.value.port, limited.tokens.issue({ kind: 'launch', projectId: 'flood' }));
+    await device.next('welcome');
+    for (let i = 0; i < 50; i++) device.send({ type: 'log', level: 'log', args: [i] });
+    const refused = await device.next('refused');
+    assert.equal(refused.code, 'rate-limited');
+    assert.match(refused.message, /^31 message\(s\) dropped: over 10 messages per second/);
+    assert.equal(delivered, 19, 'the burst of 20 minus the hello');
+    now += 1000;
+    const after = new Promise<void>((resolve) => limited.onEvent((e) => e.kind === 'message' && resolve()));
+    device.send({ type: 'log', level: 'log', args: ['after a second'] });
+    await after;
+    assert.equal(delivered, 20);
+    device.ws.close();
+  } finally {
+    await started.value.close();
+  }
+});

@@ -21,7 +21,7 @@ import { err, ok } from '../../shared/result';
 import type { TokenGrant } from './pairing-tokens';
 import { PairingTokens } from './pairing-tokens';
 import { RingBuffer } from './ring-buffer';
-import type { DeviceTransport, SessionOwner } from './device-session';
+import type { DeviceTransport, SessionLimits, SessionOwner } from './device-session';
 import { DeviceSession } from './device-session';
 
 export interface ConnectedDevice {
@@ -49,6 +49,9 @@ export interface DeviceHubOptions {
   readonly logCapacity?: number;
   readonly helloTimeoutMs?: number;
   readonly maxRefusals?: number;
+  /** Messages per second one device may send on average (default 2000), and its burst (default 5000). */
+  readonly messagesPerSecond?: number;
+  readonly messageBurst?: number;
   /** Disconnected devices whose log history is still kept. */
   readonly rememberedDevices?: number;
   readonly now?: () => number;
@@ -83,14 +86,20 @@ export class DeviceHub {
   private readonly logCapacity: number;
   private readonly rememberedDevices: number;
   private readonly owner: SessionOwner;
-  private readonly limits: { helloTimeoutMs: number; maxRefusals: number };
+  private readonly limits: SessionLimits;
 
   constructor(options: DeviceHubOptions = {}) {
     this.now = options.now ?? Date.now;
     this.tokens = new PairingTokens(this.now);
     this.logCapacity = options.logCapacity ?? 1000;
     this.rememberedDevices = options.rememberedDevices ?? 20;
-    this.limits = { helloTimeoutMs: options.helloTimeoutMs ?? 10_000, maxRefusals: options.maxRefusals ?? 50 };
+    this.limits = {
+      helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+      maxRefusals: options.maxRefusals ?? 50,
+      messagesPerSecond: options.messagesPerSecond ?? 2000,
+      messageBurst: options.messageBurst ?? 5000,
+      now: this.now,
+    };
     this.owner = {
       authenticate: (token) => this.tokens.redeem(token),
       admit: (session, grant, info) => this.admit(session, grant, info),

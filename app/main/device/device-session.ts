@@ -3,6 +3,7 @@ import { CLOSE_CODES, DEVICE_PROTOCOL_VERSION, FATAL_REFUSALS } from '../../shar
 import type { Refusal } from '../../shared/device-protocol-schema';
 import { parseDeviceMessage } from '../../shared/device-protocol-schema';
 import type { TokenGrant } from './pairing-tokens';
+import { RateLimiter } from './rate-limiter';
 
 /** The wire under one device: a WebSocket in the devserver, anything that carries text frames elsewhere. */
 export interface DeviceTransport {
@@ -24,7 +25,14 @@ export interface SessionLimits {
   readonly helloTimeoutMs: number;
   /** Close a connection after this many refused messages. */
   readonly maxRefusals: number;
+  /** Average messages per second a device may send, and the burst above it; the rest are dropped and counted. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  readonly now: () => number;
 }
+
+/** How often a device hears how many of its messages were dropped for the rate limit. */
+const DROP_REPORT_MS = 1000;
 
 /** One connection's protocol state: waiting for hello, then admitted. Never throws on input. */
 export class DeviceSession {
@@ -32,6 +40,9 @@ export class DeviceSession {
   private refusals = 0;
   private closedAlready = false;
   private helloTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly rate: RateLimiter;
+  private dropped = 0;
+  private dropTimer: ReturnType<typeof setTimeout> | undefined;
   deviceId: string | undefined;
 
   constructor(
@@ -42,6 +53,7 @@ export class DeviceSession {
   ) {
     this.helloTimer = setTimeout(() => this.close(CLOSE_CODES.helloTimeout, 'no hello in time'), limits.helloTimeoutMs);
     this.helloTimer.unref?.();
+    this.rate = new RateLimiter(limits.messagesPerSecond, limits.messageBurst, limits.now);
   }
 
   get isAdmitted(): boolean {
@@ -51,6 +63,10 @@ export class DeviceSession {
   /** One text frame from the device. */
   receive(text: string, byteLength: number): void {
     if (this.closedAlready) return;
+    if (!this.rate.take()) {
+      this.countDrop();
+      return;
+    }
     const parsed = parseDeviceMessage(text, byteLength);
     if (!parsed.ok) {
       this.refuse(parsed.error);
@@ -89,7 +105,26 @@ export class DeviceSession {
     if (this.closedAlready) return;
     this.closedAlready = true;
     clearTimeout(this.helloTimer);
+    clearTimeout(this.dropTimer);
     this.owner.closed(this, code, reason);
+  }
+
+  /** Dropped messages are reported once per interval, not one by one (that would be a flood of its own). */
+  private countDrop(): void {
+    this.dropped++;
+    if (this.dropTimer !== undefined) return;
+    this.dropTimer = setTimeout(() => {
+      this.dropTimer = undefined;
+      const count = this.dropped;
+      this.dropped = 0;
+      const refusal: Refusal = {
+        code: 'rate-limited',
+        message: `${count} message(s) dropped: over ${this.limits.messagesPerSecond} messages per second (burst ${this.limits.messageBurst})`,
+      };
+      this.owner.refused(this, refusal);
+      this.send({ type: 'refused', ...refusal });
+    }, DROP_REPORT_MS);
+    this.dropTimer.unref?.();
   }
 
   private hello(protocol: number, token: string, info: DeviceInfo): void {
