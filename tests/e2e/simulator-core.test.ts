@@ -76,7 +76,7 @@ let browser: Browser;
 before(async () => {
   ensureWebBuild();
   project = await buildProject(probe);
-  server = await serve(project.outDir);
+  server = await serve(project.outDir, project.webDir);
   browser = await launchBrowser();
 });
 

@@ -73,7 +73,7 @@ let browser: Browser;
 before(async () => {
   ensureWebBuild();
   built = await buildProject(project);
-  server = await serve(built.outDir);
+  server = await serve(built.outDir, built.webDir);
   browser = await launchBrowser();
 });
 

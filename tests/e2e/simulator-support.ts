@@ -4,7 +4,7 @@
  * serve `out/web` and the package on 127.0.0.1, and open the simulator in headless Chromium.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, mkdir, writeFile, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile, readFile, rm, stat, cp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -25,6 +25,33 @@ export function ensureWebBuild(): void {
   if (result.status !== 0) throw new Error('vite build failed');
 }
 
+/**
+ * A private copy of out/web: other test runs may rebuild out/web (emptying it) while ours is running.
+ * Retries until the copy holds every asset the two simulator pages reference.
+ */
+export async function snapshotWeb(into: string): Promise<string> {
+  const target = join(into, 'web');
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await rm(target, { recursive: true, force: true });
+    try {
+      await cp(webRoot, target, { recursive: true });
+      let complete = true;
+      for (const page of ['simulator/index.html', 'simulator/view/index.html']) {
+        const html = await readFile(join(target, page), 'utf8');
+        for (const [, ref] of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+          if (ref && !/^[a-z]+:/i.test(ref) && !existsSync(join(target, dirname(page), ref))) complete = false;
+        }
+      }
+      if (complete) return target;
+    } catch {
+      // out/web is being rebuilt right now
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    ensureWebBuild();
+  }
+  throw new Error('out/web could not be copied in a consistent state');
+}
+
 export async function writeProject(files: Readonly<Record<string, string>>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ms-sim-'));
   for (const [path, content] of Object.entries(files)) {
@@ -40,6 +67,8 @@ export interface BuiltProject {
   readonly projectDir: string;
   readonly outDir: string;
   readonly compiler: Compiler;
+  /** This run's copy of out/web. */
+  readonly webDir: string;
 }
 
 export async function buildProject(files: Readonly<Record<string, string>>): Promise<BuiltProject> {
@@ -50,7 +79,8 @@ export async function buildProject(files: Readonly<Record<string, string>>): Pro
   const result = await compiler.build();
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(`fixture does not compile:\n${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('\n')}`);
-  return { dir, projectDir, outDir, compiler };
+  const webDir = await snapshotWeb(dir);
+  return { dir, projectDir, outDir, compiler, webDir };
 }
 
 const MIME: Record<string, string> = {
@@ -66,12 +96,12 @@ const MIME: Record<string, string> = {
 };
 
 /** A static server for the simulator (`/…` → out/web) and one package (`/pkg/…` → its out dir). */
-export async function serve(packageDir: string): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serve(packageDir: string, webDir: string = webRoot): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const inPackage = url.pathname.startsWith('/pkg/');
-      const base = inPackage ? packageDir : webRoot;
+      const base = inPackage ? packageDir : webDir;
       const rel = decodeURIComponent(inPackage ? url.pathname.slice('/pkg/'.length) : url.pathname.slice(1));
       const full = normalize(join(base, rel));
       if (!full.startsWith(base + sep) && full !== base) {

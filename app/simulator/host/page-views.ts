@@ -27,15 +27,15 @@ export class PageViews {
     frame.className = 'ms-page-frame';
     frame.title = `page ${pageId}`;
     frame.src = this.viewUrl;
+    // The view asks for its port once its script runs; a load event could be the initial about:blank.
     const loaded = new Promise<void>((resolve) => {
-      frame.addEventListener(
-        'load',
-        () => {
-          frame.contentWindow?.postMessage({ kind: 'connect-page', pageId }, '*', [channel.port2]);
-          resolve();
-        },
-        { once: true },
-      );
+      const onMessage = (event: MessageEvent) => {
+        if (event.source !== frame.contentWindow || (event.data as { kind?: string } | null)?.kind !== 'view-ready') return;
+        window.removeEventListener('message', onMessage);
+        frame.contentWindow?.postMessage({ kind: 'connect-page', pageId }, '*', [channel.port2]);
+        resolve();
+      };
+      window.addEventListener('message', onMessage);
     });
     holder.appendChild(frame);
     this.container.appendChild(holder);

@@ -179,6 +179,7 @@ export class Engine {
     const def = this.codeSpace.getComponentSpace().getComponentByUrlWithoutDefault(entry.path, '');
     this.codeSpace.addCompiledTemplate(entry.path, templateOf(groups, entry.template));
     if (!def) return false;
+    if (!def.isPrepared()) def.prepare();
     def.updateTemplate(templateOf(groups, entry.template) as unknown as Record<string, unknown>);
     return true;
   }

@@ -36,7 +36,7 @@ export class ModuleSystem {
         const entry = this.scripts[key];
         if (!entry) throw new Error(`Script ${key} is not in the package manifest`);
         const url = this.urlOf(entry.file);
-        const response = await fetch(url);
+        const response = await fetch(url, { cache: 'no-cache' });
         if (!response.ok) throw new Error(`Cannot load ${url}: HTTP ${response.status}`);
         return { key, url, entry, text: await response.text() };
       }),

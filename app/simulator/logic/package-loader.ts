@@ -64,7 +64,7 @@ export class PackageLoader {
   }
 
   async fetchTemplateGroups(part: PackagePart): Promise<TemplateGroups> {
-    const response = await fetch(this.url(part.templates));
+    const response = await fetch(this.url(part.templates), { cache: 'no-cache' });
     if (!response.ok) throw new Error(`Cannot load templates ${part.templates}: HTTP ${response.status}`);
     const text = await response.text();
     const groups = new Function(`return ${text}\n//# sourceURL=${this.url(part.templates)}`)() as TemplateGroups;

@@ -78,6 +78,9 @@ export class SourceMapLookup {
     if (!best) return undefined;
     const source = this.map.sources[best[1]];
     if (source === undefined) return undefined;
-    return { source: (this.map.sourceRoot ?? '') + source, line: best[2] + 1, column: best[3] + 1 };
+    // A line-level map (one segment at column 0, as for untransformed JS) keeps columns as they are.
+    const lineLevel = segments.length === 1 && best[0] === 0 && best[3] === 0;
+    const originalColumn = lineLevel ? column : best[3] + 1;
+    return { source: (this.map.sourceRoot ?? '') + source, line: best[2] + 1, column: originalColumn };
   }
 }

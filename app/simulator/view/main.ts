@@ -137,5 +137,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   };
 });
 
+window.parent.postMessage({ kind: 'view-ready' }, '*');
+
 /** For tests and the inspector: the view's metrics as it last applied them. */
 (window as unknown as { __wxView: unknown }).__wxView = { metrics: () => metrics, route: () => route };
