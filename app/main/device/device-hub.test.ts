@@ -280,3 +280,13 @@ test('a device over its message rate has the excess dropped and counted, and rec
     await started.value.close();
   }
 });
+
+test('disconnecting a device with a long reason closes it cleanly', async () => {
+  const device = await TestDevice.hello(server.port, hub.tokens.issue({ kind: 'launch', projectId: 'long-reason' }));
+  const { deviceId } = await device.next('welcome');
+  assert.equal(hub.disconnect(deviceId, 'ünïcödé '.repeat(100)), true);
+  const closed = await device.closed;
+  assert.equal(closed.code, 1001);
+  assert.ok(Buffer.byteLength(closed.reason) <= 123);
+  assert.equal(hub.disconnect(deviceId), false, 'already gone');
+});

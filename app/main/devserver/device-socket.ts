@@ -37,7 +37,8 @@ export class DeviceSocketServer {
         send: (text) => {
           if (ws.readyState === ws.OPEN) ws.send(text);
         },
-        close: (code, reason) => ws.close(code, reason),
+        // A close reason is limited to 123 bytes by the WebSocket protocol (ws throws beyond).
+        close: (code, reason) => ws.close(code, Buffer.from(reason).subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '')),
       },
       remoteAddress,
     );
