@@ -93,7 +93,13 @@ export class OutputWriter {
   /** Zips the given package files (as written) into `zipPath` inside the output folder. */
   async zip(zipPath: string, paths: readonly string[]): Promise<void> {
     const zip = new ZipFile();
-    for (const p of [...paths].sort()) zip.addFile(join(this.outDir, p), p);
+    const mtime = new Date(0); // stable bytes for the same content
+    for (const p of [...paths].sort()) {
+      const text = this.written.get(p)?.text;
+      // text is zipped from memory; images, fonts and media are already compressed: store them
+      if (text !== undefined) zip.addBuffer(Buffer.from(text), p, { mtime });
+      else zip.addFile(join(this.outDir, p), p, { mtime, compressionLevel: 0 });
+    }
     const target = join(this.outDir, zipPath);
     await mkdir(dirname(target), { recursive: true });
     await new Promise<void>((resolve, reject) => {

@@ -49,9 +49,9 @@ function parseArgs(args: readonly string[]): BuildArgs | string {
 
 function report(result: BuildResult, json: boolean): void {
   if (json) {
-    const { diagnostics, changedOutputs, outDir, durationMs, ok, recompiled, manifest } = result;
+    const { diagnostics, changedOutputs, outDir, durationMs, ok, recompiled, timings, manifest } = result;
     const counts = count(diagnostics);
-    console.log(JSON.stringify({ ok, outDir, durationMs: Math.round(durationMs), ...counts, recompiled, changedOutputs, diagnostics, packages: manifest?.packages ?? [] }));
+    console.log(JSON.stringify({ ok, outDir, durationMs: Math.round(durationMs), ...counts, recompiled, timings, changedOutputs, diagnostics, packages: manifest?.packages ?? [] }));
     return;
   }
   for (const d of result.diagnostics) (d.severity === 'error' ? console.error : console.log)(formatDiagnostic(d));
