@@ -217,3 +217,36 @@ test('every component of the support table is defined, connects cleanly and has 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('components built detached, with every property set before they connect, as the runtime builds them', async () => {
+  const { COMPONENTS } = await import('../../app/simulator/support/components');
+  const { page } = await openComponentPage(browser, '');
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const sample: Record<string, unknown> = { boolean: true, number: 1, string: 'x', color: '#ff0000', length: '10rpx', array: [], object: {}, nodes: [], any: 0 };
+  const table = COMPONENTS.map((component) => ({
+    tag: `wx-${component.name}`,
+    props: Object.fromEntries(
+      component.attributes
+        .filter((attribute) => !['src', 'url'].includes(attribute.name))
+        .map((attribute) => [attribute.name.replace(/-([a-z0-9])/g, (_: string, c: string) => c.toUpperCase()), attribute.values?.[0] ?? sample[attribute.type]]),
+    ),
+  }));
+  await page.evaluate(`(() => {
+    const root = document.createElement('wx-view');
+    for (const { tag, props } of ${JSON.stringify(table)}) {
+      const el = document.createElement(tag);
+      for (let i = 0; i < 3; i++) {
+        const child = document.createElement(tag === 'wx-swiper' ? 'wx-swiper-item' : 'wx-view');
+        child.textContent = 'child';
+        el.appendChild(child);
+      }
+      Object.assign(el, props);
+      root.appendChild(el);
+    }
+    document.body.appendChild(root);
+  })()`);
+  await page.waitForTimeout(300);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

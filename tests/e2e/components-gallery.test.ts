@@ -114,3 +114,35 @@ test('gallery: picker sheet', async () => {
   await page.screenshot({ path: `${shots}components-picker.png` });
   await page.close();
 });
+
+const GALLERY_MEDIA = `
+<wx-view class="section"><wx-text class="title">scroll-view (x)</wx-text>
+  <wx-scroll-view scroll-x style="white-space:nowrap;width:100%">
+    ${['#1aad19', '#10aeff', '#fa5151', '#ffc300', '#576b95'].map((c) => `<wx-view style="display:inline-block;width:120px;height:80px;background:${c};margin-right:8px"></wx-view>`).join('')}
+  </wx-scroll-view>
+</wx-view>
+<wx-view class="section"><wx-text class="title">movable-area</wx-text>
+  <wx-movable-area style="width:100%;height:100px;background:#f1f1f1"><wx-movable-view x="40" y="20" direction="all" style="width:60px;height:60px;background:#1aad19"></wx-movable-view></wx-movable-area>
+</wx-view>
+<wx-view class="section"><wx-text class="title">audio · video · map · camera</wx-text>
+  <wx-audio controls name="此时此刻" author="许巍"></wx-audio>
+  <wx-video style="width:100%;height:160px;margin-top:8px"></wx-video>
+  <wx-map latitude="23.099994" longitude="113.324520" style="width:100%;height:120px;margin-top:8px"></wx-map>
+  <wx-camera style="height:100px;margin-top:8px"></wx-camera>
+</wx-view>`;
+
+test('gallery: containers, media and native placeholders', async () => {
+  const { page } = await openComponentPage(browser, GALLERY_MEDIA, GALLERY_CSS, { width: 375, height: 900 });
+  await page.waitForTimeout(300);
+  await everyComponentHasASize(page);
+  await page.screenshot({ path: `${shots}components-media.png`, fullPage: true });
+  await page.close();
+});
+
+test('gallery: app.json style v2', async () => {
+  const { page } = await openComponentPage(browser, GALLERY_FORM, GALLERY_CSS, { width: 375, height: 1000 });
+  await page.evaluate(`document.documentElement.dataset.wxStyle = 'v2'`);
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: `${shots}components-form-v2.png`, fullPage: true });
+  await page.close();
+});

@@ -86,6 +86,11 @@ html[data-wx-style=v2] wx-button[type=primary] { color: #ffffff; background-colo
 html[data-wx-style=v2] wx-button[type=warn] { color: #fa5151; background-color: #f2f2f2; }
 html[data-wx-style=v2] wx-button[size=mini] { width: auto; padding: 0 .75em; font-size: 16px; line-height: 2; border-radius: 4px; }
 html[data-wx-style=v2] wx-button[disabled] { color: rgba(0, 0, 0, .18); background-color: #f2f2f2; }
+html[data-wx-style=v2] wx-button[loading]:not([disabled]) { color: rgba(6, 174, 86, .6); background-color: #e6e6e6; }
+html[data-wx-style=v2] wx-button[type=primary][loading]:not([disabled]) { color: rgba(255, 255, 255, .6); background-color: #06ad56; }
+html[data-wx-style=v2] wx-button[plain] { color: #000000; border: 1px solid rgba(0, 0, 0, .9); background-color: transparent; }
+html[data-wx-style=v2] wx-button[type=primary][plain] { color: #07c160; border-color: #07c160; background-color: transparent; }
+html[data-wx-style=v2] wx-button[type=warn][plain] { color: #fa5151; border-color: #fa5151; background-color: transparent; }
 html[data-wx-style=v2] wx-button.button-hover { background-color: #e6e6e6; }
 html[data-wx-style=v2] wx-button[type=primary].button-hover { background-color: #06ad56; }
 `;

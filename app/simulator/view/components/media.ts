@@ -8,6 +8,8 @@ video { display: block; width: 100%; height: 100%; background: #000000; }
 .audio { display: inline-flex; align-items: center; width: 290px; height: 75px; background: #fcfcfc; border: 1px solid #e0e0e0; border-radius: 3px; overflow: hidden; box-sizing: border-box; }
 .poster { position: relative; width: 75px; height: 75px; background: #e6e6e6 center / cover no-repeat; flex: none; cursor: pointer; }
 .poster::after { content: ""; position: absolute; inset: 0; margin: auto; width: 24px; height: 24px; border-radius: 50%; border: 1px solid #ffffff; background: rgba(0, 0, 0, .3); }
+.poster::before { content: ""; position: absolute; z-index: 1; left: 50%; top: 50%; margin: -6px 0 0 -3px; border-style: solid; border-width: 6px 0 6px 10px; border-color: transparent transparent transparent #ffffff; }
+.poster.playing::before { width: 3px; height: 10px; margin: -5px 0 0 -5px; border-width: 0 3px; border-color: #ffffff; }
 .info { flex: 1; padding: 0 15px; overflow: hidden; font: 13px/1.6 -apple-system, "PingFang SC", sans-serif; }
 .audio-name { color: #353535; font-size: 14px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .audio-author { color: #888888; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -91,6 +93,8 @@ export class WxAudio extends WxElement {
     this.audio = document.createElement('audio');
     bridgeMediaEvents(this, this.audio);
     this.audio.addEventListener('timeupdate', () => this.showTime());
+    this.audio.addEventListener('play', () => this.posterBox.classList.add('playing'));
+    this.audio.addEventListener('pause', () => this.posterBox.classList.remove('playing'));
     this.box = document.createElement('div');
     this.box.className = 'audio';
     this.box.setAttribute('part', 'audio');

@@ -22,7 +22,10 @@ export class WxMovableView extends WxElement {
   }
 
   protected override connected(): void {
-    requestAnimationFrame(() => this.moveTo(this.lengthPx('x'), this.lengthPx('y'), '', false));
+    requestAnimationFrame(() => {
+      if (this.prop<boolean>('scale')) this.scaleValueLive = Math.min(this.prop<number>('scaleMax'), Math.max(this.prop<number>('scaleMin'), this.prop<number>('scaleValue')));
+      this.moveTo(this.lengthPx('x'), this.lengthPx('y'), '', false);
+    });
   }
 
   private lengthPx(property: string): number {
@@ -30,6 +33,7 @@ export class WxMovableView extends WxElement {
   }
 
   protected override propertyChanged(property: string, value: unknown, previous: unknown): void {
+    if (!this.isSetUp) return; // connected() places the view from x/y/scale-value
     if (property === 'x' || property === 'y') this.moveTo(this.lengthPx('x'), this.lengthPx('y'), '', this.prop<boolean>('animation'));
     if (property === 'scaleValue' && this.prop<boolean>('scale')) this.setScale(Number(value), true);
     super.propertyChanged(property, value, previous);

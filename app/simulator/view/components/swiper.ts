@@ -112,7 +112,8 @@ export class WxSwiper extends WxElement {
   }
 
   protected override propertyChanged(property: string, value: unknown, previous: unknown): void {
-    if (this.syncingCurrent) return;
+    // Before the first connection only the value is kept; connected() settles on it.
+    if (this.syncingCurrent || !this.isSetUp) return;
     if (property === 'current' && !this.dragging) this.goTo(this.clampIndex(Number(value)), '', true);
     if (property === 'currentItemId' && value) {
       const index = this.items().findIndex((item) => (item.getAttribute('item-id') ?? (item as { itemId?: string }).itemId) === value);

@@ -107,6 +107,11 @@ export abstract class WxElement extends HTMLElement {
     }
   }
 
+  /** False until the first connection built the internal structure (properties may arrive before). */
+  protected get isSetUp(): boolean {
+    return this.setUp;
+  }
+
   protected get meta(): WxElementClass {
     return this.constructor as unknown as WxElementClass;
   }
