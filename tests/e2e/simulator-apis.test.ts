@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, waitReady, type BuiltProject } from './simulator-support';
+import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, topFrame, waitReady, type BuiltProject } from './simulator-support';
 
 const probeScript = (api: 'wx' | 'ft') => `
   const results = {};
@@ -37,6 +37,11 @@ const probeScript = (api: 'wx' | 'ft') => `
   }
   Page({
     data: { done: '' },
+    pay() {
+      ${api}.requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx42', paySign: 's', signType: 'RSA' })
+        .then((r) => console.log('PAY ' + r.errMsg), (r) => console.log('PAY ' + r.errMsg));
+    },
+    copy() { ${api}.setClipboardData({ data: 'copied!' }); },
     onLoad(query) {
       run(decodeURIComponent(query.api)).then(
         () => { console.log('RESULTS ' + JSON.stringify(results)); this.setData({ done: 'yes' }); },
@@ -51,7 +56,7 @@ function project(api: 'wx' | 'ft'): Record<string, string> {
     'app.json': JSON.stringify({ pages: ['pages/index/index'], requiredPrivateInfos: ['getLocation'] }),
     'app.js': 'App({})',
     'pages/index/index.json': '{}',
-    [`pages/index/index.${ext.markup}`]: '<view id="done">{{done}}</view>',
+    [`pages/index/index.${ext.markup}`]: '<view id="done">{{done}}</view><view id="pay" bindtap="pay">pay</view><view id="copy" bindtap="copy">copy</view>',
     'pages/index/index.js': probeScript(api),
   };
 }
@@ -155,6 +160,26 @@ test('a WeChat mini-program uses storage, animation, files, network, location, l
     (e) => `${e.phase} ${e.method} ${e.url.replace(apiOrigin, '')}${e.status ? ` ${e.status}` : ''}`,
   );
   assert.deepEqual(network, ['request GET /hello?who=sim', 'response GET /hello?who=sim 200', 'request GET /hello', 'response GET /hello 200']);
+  await page.close();
+});
+
+test('requestPayment asks in the simulator’s own dialog; setClipboardData shows WeChat’s toast', async () => {
+  const { page } = await runProbe('wx');
+  const frame = await topFrame(page);
+  const logs = () => page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+  await frame.click('#pay');
+  await page.waitForSelector('.ms-modal');
+  assert.equal(await page.textContent('.ms-modal-content'), 'prepay_id=wx42');
+  await page.click('.ms-modal-buttons button:not(.ms-modal-confirm)');
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text.startsWith('PAY ')));
+  assert.ok((await logs()).includes('PAY requestPayment:fail cancel'));
+  await frame.click('#pay');
+  await page.click('.ms-modal-confirm');
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().filter((l) => l.text.startsWith('PAY ')).length === 2);
+  assert.ok((await logs()).includes('PAY requestPayment:ok'));
+  await frame.click('#copy');
+  await page.waitForSelector('.ms-toast:not([hidden])');
+  assert.equal(await page.textContent('.ms-toast'), '内容已复制');
   await page.close();
 });
 
