@@ -37,6 +37,10 @@ export function linkSimulator(host: SimulatorHost, params: URLSearchParams, opti
     device: { name: host.status().device, kind: 'simulator', platform: 'devtools', ...(typeof navigator === 'undefined' ? {} : { userAgent: navigator.userAgent.slice(0, 1024) }) },
     ...options,
   });
+  link.onState((state) => {
+    if (state.kind === 'failed') console.error(`[device-link] disconnected for good: ${state.reason}`);
+  });
+  link.onRefused((m) => console.warn(`[device-link] the devserver refused a message (${m.code}): ${m.message}`));
   let loadedOnce = false;
   let chain: Promise<unknown> = Promise.resolve();
   const serially = (job: () => Promise<unknown> | void): void => {
