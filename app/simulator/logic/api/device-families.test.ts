@@ -99,7 +99,7 @@ test('login returns a simulated code and says so in the console', async () => {
   const wx = createOpenApi(host, apiMaker(host)) as Record<string, Fn>;
   const res = (await wx.login!()) as { code: string; errMsg: string };
   assert.match(res.code, /^simulated_[a-z0-9]+$/);
-  const notice = host.posted.find((m) => m.kind === 'log') as { args: string[] };
+  const notice = host.posted.find((m) => m.kind === 'log') as unknown as { args: string[] };
   assert.match(notice.args[0]!, /\[simulator\] wx\.login: returned the simulated code/);
 });
 
