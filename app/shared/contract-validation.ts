@@ -15,6 +15,45 @@ function objectWith<K extends string>(payload: unknown, fields: Record<K, 'strin
   return ok(record as Record<K, string>);
 }
 
+type FieldType = 'string' | 'number';
+
+/** An object whose listed fields are absent or of the given type, and that has no other fields. */
+function optionalFields(payload: unknown, fields: Record<string, FieldType>): Result<Record<string, unknown>> {
+  if (payload === undefined || payload === null) return ok({});
+  if (typeof payload !== 'object' || Array.isArray(payload)) return err('the payload must be an object');
+  const record = payload as Record<string, unknown>;
+  for (const [name, value] of Object.entries(record)) {
+    const type = fields[name];
+    if (!type) return err(`unknown field '${name.slice(0, 40)}'`);
+    if (value !== undefined && typeof value !== type) return err(`'${name}' must be a ${type}`);
+  }
+  return ok(record);
+}
+
+const launchFields: Record<string, FieldType> = { page: 'string', query: 'string', scene: 'number' };
+const OPEN_TYPES = ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'];
+const INSPECT_TARGETS = ['status', 'appdata', 'wxml', 'storage'];
+
+function oneOf(value: unknown, allowed: readonly string[], name: string): Result<void> {
+  return typeof value === 'string' && allowed.includes(value) ? ok(undefined) : err(`'${name}' must be one of ${allowed.join(', ')}`);
+}
+
+function navigateRequest(payload: unknown): Result<RequestOf<'simulator:navigate'>> {
+  const shape = optionalFields(payload, { openType: 'string', url: 'string', delta: 'number' });
+  if (!shape.ok) return shape;
+  const openType = oneOf(shape.value.openType, OPEN_TYPES, 'openType');
+  if (!openType.ok) return openType;
+  if (shape.value.openType !== 'navigateBack' && typeof shape.value.url !== 'string') return err(`'url' is required for ${String(shape.value.openType)}`);
+  return ok(shape.value as unknown as RequestOf<'simulator:navigate'>);
+}
+
+function inspectRequest(payload: unknown): Result<RequestOf<'device:inspect'>> {
+  const shape = objectWith(payload, { deviceId: 'string', what: 'string' });
+  if (!shape.ok) return shape;
+  const what = oneOf(shape.value.what, INSPECT_TARGETS, 'what');
+  return what.ok ? ok(shape.value as unknown as RequestOf<'device:inspect'>) : what;
+}
+
 /** Shape checks for every request payload; adapters run them before any service sees the data. */
 export const requestValidators: { readonly [C in RequestChannel]: Validator<C> } = {
   'app:info': none,
@@ -24,4 +63,10 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
   'project:open': (p) => objectWith(p, { root: 'string' }),
   'project:read-file': (p) => objectWith(p, { path: 'string' }),
   'project:write-file': (p) => objectWith(p, { path: 'string', content: 'string' }),
+  'compiler:latest': none,
+  'device:list': none,
+  'simulator:url': (p) => optionalFields(p, { ...launchFields, device: 'string' }),
+  'simulator:relaunch': (p) => optionalFields(p, launchFields),
+  'simulator:navigate': navigateRequest,
+  'device:inspect': inspectRequest,
 };

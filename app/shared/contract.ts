@@ -3,6 +3,8 @@
  * Electron's IPC router, the browser host's WebSocket and the preload all derive from this one file.
  * Payloads are plain, structured-clone-safe data.
  */
+import type { DeviceKind, DeviceReport, InspectTarget, LaunchOptions, NavigateOpenType } from './device-protocol';
+import type { Diagnostic } from './diagnostic';
 
 export interface FileEntry {
   /** Project-relative path with forward slashes. */
@@ -43,6 +45,44 @@ export interface FileChange {
   readonly kind: 'created' | 'changed' | 'deleted';
 }
 
+/** One compile of the open project (the live session rebuilds on every change). */
+export interface BuildSummary {
+  readonly ok: boolean;
+  readonly durationMs: number;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly buildId?: string;
+  readonly finishedAt: number;
+  /** What reached the simulator: a full load, a hot/relaunch update, or nothing (errors, no runtime change). */
+  readonly sent: 'load' | 'update' | 'none';
+}
+
+/** Where the embedded simulator is served, and whether the live session is running. */
+export interface SimulatorInfo {
+  /** The simulator page URL with a fresh launch token; null when the session could not start. */
+  readonly url: string | null;
+  readonly origin: string | null;
+  readonly error?: string;
+}
+
+export interface SimulatorUrlRequest extends LaunchOptions {
+  /** Device to emulate (`iPhone 12`). */
+  readonly device?: string;
+}
+
+export interface DeviceSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: DeviceKind;
+  readonly connectedAt: number;
+}
+
+/** Something a device sent (console, error, AppData, WXML, storage, network, status…). */
+export interface DeviceReportEvent {
+  readonly deviceId: string;
+  readonly receivedAt: number;
+  readonly message: DeviceReport;
+}
+
 /** Request channels: name → [request payload, response payload]. */
 export interface RequestChannels {
   'app:info': [void, AppInfo];
@@ -52,12 +92,23 @@ export interface RequestChannels {
   'project:read-file': [{ readonly path: string }, { readonly path: string; readonly content: string }];
   'project:write-file': [{ readonly path: string; readonly content: string }, { readonly path: string; readonly size: number }];
   'project:recent': [void, readonly RecentProject[]];
+  'compiler:latest': [void, BuildSummary | null];
+  'simulator:url': [SimulatorUrlRequest, SimulatorInfo];
+  'simulator:relaunch': [LaunchOptions, { readonly devices: number }];
+  'simulator:navigate': [{ readonly openType: NavigateOpenType; readonly url?: string; readonly delta?: number }, { readonly devices: number }];
+  'device:list': [void, readonly DeviceSummary[]];
+  'device:inspect': [{ readonly deviceId: string; readonly what: InspectTarget }, DeviceReport];
 }
 
 /** Events from the services to the workbench: name → payload. */
 export interface EventChannels {
   'project:did-change-files': { readonly changes: readonly FileChange[] };
   'project:did-open': ProjectInfo;
+  'compiler:did-start': { readonly startedAt: number };
+  'compiler:did-finish': BuildSummary;
+  'device:did-connect': DeviceSummary;
+  'device:did-disconnect': DeviceSummary;
+  'device:did-report': DeviceReportEvent;
 }
 
 export type RequestChannel = keyof RequestChannels;
@@ -74,9 +125,23 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'project:read-file',
   'project:write-file',
   'project:recent',
+  'compiler:latest',
+  'simulator:url',
+  'simulator:relaunch',
+  'simulator:navigate',
+  'device:list',
+  'device:inspect',
 ];
 
-export const EVENT_CHANNELS: readonly EventChannel[] = ['project:did-change-files', 'project:did-open'];
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'project:did-change-files',
+  'project:did-open',
+  'compiler:did-start',
+  'compiler:did-finish',
+  'device:did-connect',
+  'device:did-disconnect',
+  'device:did-report',
+];
 
 export function isRequestChannel(name: unknown): name is RequestChannel {
   return typeof name === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(name);

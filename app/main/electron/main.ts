@@ -37,6 +37,7 @@ async function start(): Promise<void> {
   windows.add(window);
   window.on('closed', () => windows.delete(window));
   app.on('window-all-closed', () => {
+    void services.live?.close();
     void services.project.close();
     app.quit();
   });

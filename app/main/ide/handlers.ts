@@ -12,10 +12,18 @@ import {
 import { requestValidators } from '../../shared/contract-validation';
 import { err, ok, type Result } from '../../shared/result';
 import type { ProjectService } from '../project/project-service';
+import type { LiveSession } from './live-session';
 
 export interface IdeServices {
   readonly project: ProjectService;
+  /** Compiler + devserver + device hub for the open project; absent where no simulator is wanted (some tests). */
+  readonly live?: LiveSession;
   readonly appInfo: () => AppInfo;
+}
+
+function requireLive(services: IdeServices): LiveSession {
+  if (!services.live) throw new UserFacingError('no-simulator', 'The simulator is not available in this window.');
+  return services.live;
 }
 
 export type RequestHandlers = { readonly [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -31,6 +39,13 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'project:read-file': ({ path }) => project.readFile(path),
     'project:write-file': ({ path, content }) => project.writeFile(path, content),
     'project:recent': () => project.recent(),
+    'compiler:latest': async () => services.live?.latest() ?? null,
+    'simulator:url': async (request) =>
+      (await services.live?.simulatorInfo(request ?? {})) ?? { url: null, origin: null, error: 'The simulator is not available in this window.' },
+    'simulator:relaunch': async (launch) => ({ devices: requireLive(services).relaunch(launch ?? {}) }),
+    'simulator:navigate': async (request) => ({ devices: requireLive(services).navigate(request) }),
+    'device:list': async () => services.live?.devices() ?? [],
+    'device:inspect': ({ deviceId, what }) => requireLive(services).inspect(deviceId, what),
   };
 }
 
@@ -40,6 +55,17 @@ export function forwardEvents(services: IdeServices, emit: <C extends EventChann
     services.project.onDidChangeFiles((changes) => emit('project:did-change-files', { changes })),
     services.project.onDidOpen((info) => emit('project:did-open', info)),
   ];
+  if (services.live) {
+    disposers.push(
+      services.live.subscribe({
+        buildStarted: (startedAt) => emit('compiler:did-start', { startedAt }),
+        buildFinished: (summary) => emit('compiler:did-finish', summary),
+        deviceConnected: (device) => emit('device:did-connect', device),
+        deviceDisconnected: (device) => emit('device:did-disconnect', device),
+        deviceReported: (event) => emit('device:did-report', event),
+      }),
+    );
+  }
   return () => disposers.forEach((dispose) => dispose());
 }
 

@@ -30,6 +30,7 @@ async function runWebHost(projectDir: string, port: number, openBrowser: boolean
     process.once('SIGTERM', stop);
   });
   await host.close();
+  await services.live?.close();
   await services.project.close();
   return 0;
 }

@@ -1,12 +1,24 @@
 import { useEffect } from 'react';
 import { useEditorStore } from '../../stores/editor-store';
 import { useProjectStore } from '../../stores/project-store';
+import { useLayoutStore } from '../../stores/layout-store';
+import { useBuildStore } from '../../stores/build-store';
 import { useT } from '../../i18n/i18n';
 import { DialogHost } from '../dialogs/DialogHost';
 import '../dialogs/dialogs.css';
 import { EditorPane } from '../editor/EditorPane';
+import { installDiagnosticMarkers } from '../editor/diagnostic-markers';
 import { Explorer } from '../explorer/Explorer';
+import { BottomPanel } from '../panels/BottomPanel';
+import { SimulatorPane } from '../simulator-pane/SimulatorPane';
 import { Notifications } from './Notifications';
+import { Splitter } from './Splitter';
+import { StatusBar } from './StatusBar';
+import { TitleBar } from './TitleBar';
+import { useLayoutPersistence } from './use-layout-persistence';
+import './layout.css';
+
+installDiagnosticMarkers();
 
 /** Shortcuts that work wherever the focus is (Monaco handles its own while it has focus). */
 function onGlobalKey(event: KeyboardEvent): void {
@@ -21,14 +33,16 @@ function onGlobalKey(event: KeyboardEvent): void {
 export function Workbench() {
   const t = useT();
   const project = useProjectStore((s) => s.project);
-  const loading = useProjectStore((s) => s.loading);
   const error = useProjectStore((s) => s.error);
   const load = useProjectStore((s) => s.load);
   const dirtyCount = useEditorStore((s) => s.tabs.filter((tab) => tab.dirty).length);
+  const layout = useLayoutStore();
 
   useEffect(() => {
     void load();
+    void useBuildStore.getState().load();
   }, [load]);
+  useLayoutPersistence();
 
   useEffect(() => {
     window.addEventListener('keydown', onGlobalKey);
@@ -48,17 +62,25 @@ export function Workbench() {
 
   return (
     <div className="workbench">
-      <header className="titlebar">
-        <span className="brand">Mini Studio</span>
-        <span className="project-name" data-testid="project-name">
-          {project ? project.name : loading ? t('app.opening') : t('app.noProject')}
-        </span>
-        {project && <span className="muted project-root">{project.root}</span>}
-      </header>
+      <TitleBar />
       <main className="workbench-body">
-        <Explorer />
-        <EditorPane />
+        {project && <SimulatorPane />}
+        {project && <Splitter direction="horizontal" size={layout.simulatorWidth} min={260} max={900} onResize={(simulatorWidth) => layout.update({ simulatorWidth })} label={t('layout.resizeSimulator')} />}
+        <div className="explorer-column" style={{ width: layout.explorerWidth }}>
+          <Explorer />
+        </div>
+        <Splitter direction="horizontal" size={layout.explorerWidth} min={140} max={600} onResize={(explorerWidth) => layout.update({ explorerWidth })} label={t('layout.resizeExplorer')} />
+        <div className="editor-column">
+          <EditorPane />
+          {layout.panelOpen && (
+            <>
+              <Splitter direction="vertical" size={layout.panelHeight} min={80} max={900} invert onResize={(panelHeight) => layout.update({ panelHeight })} label={t('layout.resizePanel')} />
+              <BottomPanel />
+            </>
+          )}
+        </div>
       </main>
+      <StatusBar />
       {error && (
         <div className="notification error" role="alert">
           {error}

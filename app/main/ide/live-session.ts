@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { UserFacingError, type BuildSummary, type DeviceReportEvent, type DeviceSummary, type SimulatorInfo, type SimulatorUrlRequest } from '../../shared/contract';
+import type { DeviceReport, InspectTarget, LaunchOptions, NavigateMessage } from '../../shared/device-protocol';
+import { simulatorUrl } from '../../shared/device-protocol';
+import { DeviceHub, type ConnectedDevice } from '../device/device-hub';
+import { startDevServer, type DevServer } from '../devserver/dev-server';
+import { startLiveProject, type BuildReport, type LiveProject } from '../devserver/live-project';
+
+export interface LiveSessionListeners {
+  buildStarted(startedAt: number): void;
+  buildFinished(summary: BuildSummary): void;
+  deviceConnected(device: DeviceSummary): void;
+  deviceDisconnected(device: DeviceSummary): void;
+  deviceReported(event: DeviceReportEvent): void;
+}
+
+export interface LiveSessionOptions {
+  /** The built web runtime (out/web), which the devserver serves the simulator from. */
+  readonly webRoot: string;
+}
+
+const summaryOf = (device: ConnectedDevice): DeviceSummary => ({ id: device.id, name: device.info.name, kind: device.info.kind, connectedAt: device.connectedAt });
+
+/**
+ * The edit loop of the open project: a devserver + device hub on loopback, and the compiler watching the project.
+ * Every save rebuilds and hot-updates the embedded simulator; everything devices report flows to the workbench.
+ */
+export class LiveSession {
+  private readonly hub = new DeviceHub();
+  private server: DevServer | null = null;
+  private live: LiveProject | null = null;
+  private projectId = '';
+  private latestBuild: BuildSummary | null = null;
+  private startError: string | null = null;
+  private readonly listeners = new Set<LiveSessionListeners>();
+  private disposeHub: (() => void) | null = null;
+  private starting: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: LiveSessionOptions) {}
+
+  /** Starts (or restarts) the session on a project. Failures are kept and reported through `simulatorInfo`. */
+  start(projectDir: string): Promise<void> {
+    const previous = this.starting;
+    this.starting = previous.then(() => this.startNow(projectDir));
+    return this.starting;
+  }
+
+  private async startNow(projectDir: string): Promise<void> {
+    await this.stop();
+    this.projectId = createHash('sha256').update(projectDir).digest('hex').slice(0, 16);
+    this.startError = null;
+    if (!this.server) {
+      const started = await startDevServer({ hub: this.hub, webRoot: this.options.webRoot });
+      if (!started.ok) {
+        this.startError = started.error;
+        return;
+      }
+      this.server = started.value;
+      this.disposeHub = this.hub.onEvent((event) => {
+        if (event.kind === 'connected') this.emit((l) => l.deviceConnected(summaryOf(event.device)));
+        else if (event.kind === 'disconnected') this.emit((l) => l.deviceDisconnected(summaryOf(event.device)));
+        else if (event.kind === 'message') this.emit((l) => l.deviceReported({ deviceId: event.device.id, receivedAt: Date.now(), message: event.message }));
+      });
+    }
+    const outDir = join(tmpdir(), 'ministudio-ide', `${basename(projectDir)}-${this.projectId}`);
+    this.emit((l) => l.buildStarted(Date.now()));
+    this.live = await startLiveProject({
+      projectDir,
+      outDir,
+      projectId: this.projectId,
+      server: this.server,
+      hub: this.hub,
+      compiler: { zips: false, devTemplates: true },
+      onBuild: (report) => this.onBuild(report),
+    });
+  }
+
+  private onBuild(report: BuildReport): void {
+    const { result } = report;
+    this.latestBuild = {
+      ok: result.ok,
+      durationMs: Math.round(result.durationMs),
+      diagnostics: result.diagnostics,
+      buildId: result.manifest?.buildId,
+      finishedAt: Date.now(),
+      sent: report.sent,
+    };
+    const summary = this.latestBuild;
+    this.emit((l) => l.buildFinished(summary));
+  }
+
+  latest(): BuildSummary | null {
+    return this.latestBuild;
+  }
+
+  async simulatorInfo(request: SimulatorUrlRequest): Promise<SimulatorInfo> {
+    await this.starting.catch(() => undefined);
+    if (!this.server || !this.live) return { url: null, origin: this.server?.origin ?? null, error: this.startError ?? 'No project is open.' };
+    const token = this.hub.tokens.issue({ kind: 'launch', projectId: this.projectId });
+    return { url: simulatorUrl(this.server.origin, { ...request, token }), origin: this.server.origin };
+  }
+
+  relaunch(launch: LaunchOptions): number {
+    return this.hub.broadcast(this.projectId, Object.keys(launch).length ? { type: 'relaunch', launch } : { type: 'relaunch' });
+  }
+
+  navigate(request: Omit<NavigateMessage, 'type'>): number {
+    return this.hub.broadcast(this.projectId, { type: 'navigate', ...request });
+  }
+
+  devices(): DeviceSummary[] {
+    return this.hub.devices(this.projectId).map(summaryOf);
+  }
+
+  async inspect(deviceId: string, what: InspectTarget): Promise<DeviceReport> {
+    if (!this.hub.devices(this.projectId).some((d) => d.id === deviceId)) throw new UserFacingError('device-not-found', `Device ${deviceId} is not connected.`);
+    const answer = await this.hub.inspect(deviceId, what);
+    if (!answer.ok) throw new UserFacingError('device-no-answer', answer.error);
+    return answer.value;
+  }
+
+  /** Subscribes to builds and device traffic; returns the disposer. */
+  subscribe(listener: LiveSessionListeners): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async stop(): Promise<void> {
+    const live = this.live;
+    this.live = null;
+    this.latestBuild = null;
+    await live?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    this.disposeHub?.();
+    this.disposeHub = null;
+    await this.server?.close();
+    this.server = null;
+  }
+
+  private emit(call: (listener: LiveSessionListeners) => void): void {
+    for (const listener of [...this.listeners]) call(listener);
+  }
+}

@@ -1,0 +1,30 @@
+import { useT } from '../../i18n/i18n';
+import { useDeviceStore } from '../../stores/device-store';
+import { JsonTree } from '../panels/JsonTree';
+
+/** The data of the pages (and components) of the selected device, as the device last reported it. */
+export function AppDataPanel() {
+  const t = useT();
+  const entries = useDeviceStore((s) => s.appData);
+  const refresh = useDeviceStore((s) => s.refresh);
+  return (
+    <div className="panel-body" data-testid="appdata-panel">
+      <div className="panel-toolbar">
+        <button className="btn" onClick={() => void refresh('appdata')}>
+          ⟳ {t('panel.refresh')}
+        </button>
+      </div>
+      <div className="panel-scroll">
+        {entries.length === 0 && <div className="muted panel-empty">{t('appdata.empty')}</div>}
+        {entries.map((entry) => (
+          <div key={`${entry.webviewId}-${entry.path}`} className="appdata-entry" data-path={entry.path}>
+            <div className="problem-file">
+              {entry.path} <span className="muted">#{entry.webviewId}</span>
+            </div>
+            <JsonTree value={entry.data} defaultOpen />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

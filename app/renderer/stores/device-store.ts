@@ -1,0 +1,155 @@
+import { create } from 'zustand';
+import type { DeviceReportEvent, DeviceSummary } from '../../shared/contract';
+import type { AppDataEntry, ErrorMessage, LogMessage, NetworkMessage, StatusMessage, StorageEntry, WxmlMessage } from '../../shared/device-protocol';
+import { studio } from '../bridge';
+
+export interface ConsoleEntry {
+  readonly id: number;
+  readonly deviceId: string;
+  readonly receivedAt: number;
+  readonly message: LogMessage | ErrorMessage;
+}
+
+/** All phases of one request, merged. */
+export interface NetworkEntry {
+  readonly id: string;
+  readonly api: NetworkMessage['api'];
+  readonly url: string;
+  readonly method?: string;
+  readonly status?: number;
+  readonly state: 'pending' | 'done' | 'failed';
+  readonly startedAt: number;
+  readonly endedAt?: number;
+  readonly requestHeaders?: Readonly<Record<string, string>>;
+  readonly responseHeaders?: Readonly<Record<string, string>>;
+  readonly requestBody?: string;
+  readonly responseBody?: string;
+  readonly size?: number;
+  readonly errorMessage?: string;
+}
+
+const CONSOLE_LIMIT = 5000;
+const NETWORK_LIMIT = 1000;
+
+interface DeviceState {
+  readonly devices: readonly DeviceSummary[];
+  /** The device the panels show (the embedded simulator unless the user picks another). */
+  readonly selected: string | null;
+  readonly console: readonly ConsoleEntry[];
+  readonly appData: readonly AppDataEntry[];
+  readonly wxml: WxmlMessage | null;
+  readonly storage: readonly StorageEntry[];
+  readonly network: readonly NetworkEntry[];
+  readonly status: StatusMessage | null;
+  clearConsole(): void;
+  clearNetwork(): void;
+  select(deviceId: string): void;
+  refresh(what: 'appdata' | 'wxml' | 'storage' | 'status'): Promise<void>;
+}
+
+let nextEntryId = 1;
+
+function applyStorage(current: readonly StorageEntry[], message: { op: string; entries: readonly StorageEntry[] }): StorageEntry[] {
+  switch (message.op) {
+    case 'snapshot':
+      return [...message.entries];
+    case 'clear':
+      return [];
+    case 'remove': {
+      const gone = new Set(message.entries.map((e) => e.key));
+      return current.filter((e) => !gone.has(e.key));
+    }
+    default: {
+      const next = new Map(current.map((e) => [e.key, e]));
+      for (const entry of message.entries) next.set(entry.key, entry);
+      return [...next.values()];
+    }
+  }
+}
+
+function applyNetwork(current: readonly NetworkEntry[], m: NetworkMessage, receivedAt: number): NetworkEntry[] {
+  const at = m.time ?? receivedAt;
+  const index = current.findIndex((e) => e.id === m.id);
+  if (m.phase === 'request' || index < 0) {
+    const entry: NetworkEntry = { id: m.id, api: m.api, url: m.url, method: m.method, state: m.phase === 'fail' ? 'failed' : m.phase === 'response' ? 'done' : 'pending', startedAt: at, requestHeaders: m.requestHeaders, requestBody: m.phase === 'request' ? m.body : undefined, status: m.status, errorMessage: m.errorMessage };
+    return [...current, entry].slice(-NETWORK_LIMIT);
+  }
+  const previous = current[index]!;
+  const updated: NetworkEntry = {
+    ...previous,
+    state: m.phase === 'fail' ? 'failed' : 'done',
+    endedAt: at,
+    status: m.status ?? previous.status,
+    responseHeaders: m.responseHeaders ?? previous.responseHeaders,
+    responseBody: m.body ?? previous.responseBody,
+    size: m.size ?? previous.size,
+    errorMessage: m.errorMessage ?? previous.errorMessage,
+  };
+  return current.map((e, i) => (i === index ? updated : e));
+}
+
+/** What the devices of the open project report: console, AppData, WXML tree, storage, network, status. */
+export const useDeviceStore = create<DeviceState>((set, get) => ({
+  devices: [],
+  selected: null,
+  console: [],
+  appData: [],
+  wxml: null,
+  storage: [],
+  network: [],
+  status: null,
+  clearConsole: () => set({ console: [] }),
+  clearNetwork: () => set({ network: [] }),
+  select: (deviceId) => set({ selected: deviceId }),
+  async refresh(what) {
+    const deviceId = get().selected;
+    if (!deviceId) return;
+    const message = await studio.invoke('device:inspect', { deviceId, what }).catch(() => null);
+    if (message) receive({ deviceId, receivedAt: Date.now(), message });
+  },
+}));
+
+function receive(event: DeviceReportEvent): void {
+  const state = useDeviceStore.getState();
+  if (state.selected !== null && event.deviceId !== state.selected) return;
+  const { message } = event;
+  switch (message.type) {
+    case 'log':
+    case 'error':
+      useDeviceStore.setState({ console: [...state.console, { id: nextEntryId++, deviceId: event.deviceId, receivedAt: event.receivedAt, message }].slice(-CONSOLE_LIMIT) });
+      return;
+    case 'appdata':
+      useDeviceStore.setState({ appData: message.entries });
+      return;
+    case 'wxml':
+      useDeviceStore.setState({ wxml: message });
+      return;
+    case 'storage':
+      useDeviceStore.setState({ storage: applyStorage(state.storage, message) });
+      return;
+    case 'network':
+      useDeviceStore.setState({ network: applyNetwork(state.network, message, event.receivedAt) });
+      return;
+    case 'status':
+      useDeviceStore.setState({ status: message });
+      return;
+    case 'lifecycle':
+      return;
+  }
+}
+
+studio.on('device:did-report', receive);
+studio.on('device:did-connect', (device) => {
+  const { devices, selected } = useDeviceStore.getState();
+  const fresh = selected === null || !devices.some((d) => d.id === selected);
+  useDeviceStore.setState({ devices: [...devices.filter((d) => d.id !== device.id), device], selected: fresh ? device.id : selected });
+  if (fresh) {
+    void useDeviceStore.getState().refresh('storage');
+    void useDeviceStore.getState().refresh('appdata');
+  }
+});
+studio.on('device:did-disconnect', (device) => {
+  const devices = useDeviceStore.getState().devices.filter((d) => d.id !== device.id);
+  const selected = useDeviceStore.getState().selected === device.id ? (devices.at(-1)?.id ?? null) : useDeviceStore.getState().selected;
+  useDeviceStore.setState({ devices, selected });
+});
