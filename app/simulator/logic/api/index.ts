@@ -74,22 +74,34 @@ export function withApiFamilies(host: WxHost, runtimeWx: Record<string, unknown>
   return wx;
 }
 
+const placeholders = new WeakSet<object>();
+
+/** True for the stand-ins `withApiFamilies` puts in place of unsupported APIs (tests keep the table honest with it). */
+export function isUnsupportedPlaceholder(value: unknown): boolean {
+  return typeof value === 'function' && placeholders.has(value);
+}
+
 /** `on…`/`off…` accept listeners that never fire; sync forms and factories throw; callback forms fail. */
 function unsupportedApi(name: string, message: string, warn: () => void, api: ReturnType<typeof apiMaker>): unknown {
-  if (/^(on|off)[A-Z]/.test(name)) return () => warn();
-  if (/Sync$|^(create|get)[A-Z].*(Context|Manager|Session|Ad|Adapter|Server|Socket|Decoder|Container|Recorder|Player|Worker|System)$/.test(name)) {
-    return () => {
+  let placeholder: (options?: Record<string, unknown>) => unknown;
+  if (/^(on|off)[A-Z]/.test(name)) {
+    placeholder = () => warn();
+  } else if (/Sync$|^(create|get)[A-Z].*(Context|Manager|Session|Ad|Adapter|Server|Socket|Decoder|Container|Recorder|Player|Worker|System)$/.test(name)) {
+    placeholder = () => {
       warn();
       throw new Error(message);
     };
+  } else {
+    const fail = api(name, () => {
+      throw new ApiFailure(message);
+    });
+    placeholder = (options) => {
+      warn();
+      return fail(options);
+    };
   }
-  const fail = api(name, () => {
-    throw new ApiFailure(message);
-  });
-  return (options?: Record<string, unknown>) => {
-    warn();
-    return fail(options);
-  };
+  placeholders.add(placeholder);
+  return placeholder;
 }
 
 function workerScope(): EventTarget | undefined {

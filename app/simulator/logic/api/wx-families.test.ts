@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { APIS } from '../../support/apis';
 import { createWx } from '../wx-api';
 import { canIUse } from './can-i-use';
+import { isUnsupportedPlaceholder } from './index';
 import { createTestHost } from './test-host.test-support';
 import { readWxApiNames } from '../../../../scripts/typings-api-names.mjs';
 
@@ -17,6 +18,12 @@ test('every API the table calls full or simulated exists on wx', () => {
   const wx = createWx(createTestHost());
   const absent = APIS.filter((api) => api.status !== 'unsupported' && wx[api.name] === undefined).map((api) => api.name);
   assert.deepEqual(absent, []);
+});
+
+test('an API the table calls unsupported is not implemented by anyone (else update app/simulator/support/apis-*.ts)', () => {
+  const wx = createWx(createTestHost());
+  const implemented = APIS.filter((api) => api.status === 'unsupported' && !isUnsupportedPlaceholder(wx[api.name])).map((api) => api.name);
+  assert.deepEqual(implemented, []);
 });
 
 test('an unsupported API fails with a message that names it, and warns once', async () => {
