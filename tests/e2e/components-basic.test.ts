@@ -162,6 +162,8 @@ test('text decodes entities and widens spaces, idempotently', async () => {
   await page.waitForFunction(`document.querySelector('#t').textContent === 'a<b\\u00a0\\u00a0c'`);
   await page.evaluate(`document.querySelector('#t').firstChild.data = 'x&gt;y'`);
   await page.waitForFunction(`document.querySelector('#t').textContent === 'x>y'`);
+  await setProps(page, '#t', { decode: false, space: null });
+  await page.waitForFunction(`document.querySelector('#t').textContent === 'x&gt;y'`);
   await page.close();
 });
 

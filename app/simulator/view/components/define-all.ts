@@ -37,6 +37,7 @@ import { defineComponent } from './wx-element';
 import { COMPONENTS } from '../../support/components';
 
 export { setUserClassResolver } from './user-classes';
+export { installLightStyles } from './light-styles';
 
 type Constructor = Parameters<typeof defineComponent>[1];
 

@@ -30,19 +30,34 @@ export class WxText extends WxElement {
   static override reflected = ['selectable', 'user-select'];
   private readonly rewritten = new WeakMap<Text, Rewritten>();
   private observer: MutationObserver | undefined;
+  /** Whether some text node shows rewritten text (so turning space/decode off must restore sources). */
+  private hasRewritten = false;
 
-  protected override connected(): void {
+  private observing = false;
+
+  /** Text only needs watching while space or decode rewrite it: most texts on a page cost nothing. */
+  private watch(on: boolean): void {
+    if (on === this.observing) return;
+    this.observing = on;
+    if (!on) {
+      this.observer?.disconnect();
+      return;
+    }
     this.observer ??= new MutationObserver(() => this.render());
     this.observer.observe(this, { childList: true, characterData: true, subtree: true });
   }
 
   protected override disconnected(): void {
-    this.observer?.disconnect();
+    this.watch(false);
   }
 
   protected override render(): void {
     const space = this.prop<string | null>('space');
     const decode = this.prop<boolean>('decode');
+    const rewriting = Boolean(space || decode);
+    this.watch(rewriting && this.isConnected);
+    if (!rewriting && !this.hasRewritten) return;
+    this.hasRewritten = rewriting;
     for (const node of Array.from(this.childNodes)) {
       if (!(node instanceof Text)) continue;
       const known = this.rewritten.get(node);

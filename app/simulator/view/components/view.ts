@@ -3,8 +3,15 @@ import { attachHover } from './hover';
 import { WxElement } from './wx-element';
 
 export class WxView extends WxElement {
-  protected override setup(): void {
-    attachHover(this);
+  private hovering = false;
+
+  /** Hover listeners only on views that have a hover-class: pages hold thousands of plain views. */
+  protected override render(): void {
+    const hoverClass = this.prop<string>('hoverClass');
+    if (!this.hovering && hoverClass && hoverClass !== 'none') {
+      this.hovering = true;
+      attachHover(this);
+    }
   }
 }
 
