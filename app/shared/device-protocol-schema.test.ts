@@ -106,3 +106,55 @@ test('simulatorUrl encodes every launch parameter', () => {
   assert.equal(url.searchParams.get('query'), 'a=1&b=2');
   assert.equal(url.searchParams.get('scene'), '1001');
 });
+
+test('mangled messages never throw: 20000 deterministic mutations of valid ones', () => {
+  let seed = 42;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const samples: unknown[] = [
+    hello,
+    { type: 'log', level: 'info', args: ['a', { b: [1, 2] }], source: { file: 'app.js', line: 1, column: 1 }, time: 5 },
+    { type: 'network', id: 'n', phase: 'response', api: 'request', url: 'https://x', status: 200, responseHeaders: { a: 'b' } },
+    { type: 'storage', op: 'snapshot', entries: [{ key: 'k', value: { v: 1 } }] },
+    { type: 'wxml', path: 'p', webviewId: 1, root: { tag: 'view', attrs: { id: 'x' }, children: [{ tag: '#text', text: 't' }] } },
+    { type: 'status', ready: false, pageStack: [] },
+  ];
+  const junk = [null, 0, -1, 1e308, '', 'x', [], {}, true, [[[]]], { __proto__: null }, '\u0000', '\ud800'];
+  const mutate = (value: unknown, depth: number): unknown => {
+    if (depth > 4 || value === null || typeof value !== 'object') return random(3) === 0 ? junk[random(junk.length)] : value;
+    const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...(value as Record<string, unknown>) };
+    const keys = Object.keys(copy);
+    const key = keys[random(Math.max(1, keys.length))] ?? 'extra';
+    switch (random(4)) {
+      case 0:
+        delete copy[key];
+        break;
+      case 1:
+        copy[key] = junk[random(junk.length)];
+        break;
+      case 2:
+        copy[key] = mutate(copy[key], depth + 1);
+        break;
+      default:
+        copy[`k${random(5)}`] = junk[random(junk.length)];
+    }
+    return copy;
+  };
+  let accepted = 0;
+  for (let i = 0; i < 20_000; i++) {
+    let text = JSON.stringify(mutate(samples[random(samples.length)], 0)) ?? 'undefined';
+    if (random(5) === 0) text = text.slice(0, random(text.length + 1)) + String.fromCharCode(random(128)) + text.slice(random(text.length + 1));
+    const result = parseDeviceMessage(text, Buffer.byteLength(text));
+    if (result.ok) {
+      accepted++;
+      const again = JSON.stringify(result.value);
+      assert.equal(parseDeviceMessage(again, Buffer.byteLength(again)).ok, true, 'what is accepted stays valid');
+    } else {
+      assert.equal(typeof result.error.message, 'string');
+      assert.ok(result.error.message.length > 0 && result.error.message.length < 2000, result.error.message.slice(0, 200));
+    }
+  }
+  assert.ok(accepted > 100 && accepted < 20_000, `some mutations stay valid, most do not (${accepted})`);
+});
