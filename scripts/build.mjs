@@ -35,7 +35,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'l
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'app/main/cli/main.ts' },
+    // the template compiler's worker thread (app/main/compiler/template-host.ts) is its own entry
+    entryPoints: { cli: 'app/main/cli/main.ts', 'template-worker': 'app/main/compiler/wxml/template-worker.ts' },
     outdir: join(out, 'main'),
     format: 'esm',
     outExtension: { '.js': '.mjs' },

@@ -16,7 +16,8 @@ import type { ResolverContext } from './resolve/module-resolver';
 import { ScriptStage } from './script/script-stage';
 import { SourceStore } from './source-store';
 import { StyleStage, type StyleJob } from './style-stage';
-import { TemplateStage } from './template-stage';
+import { TemplateHost } from './template-host';
+import type { TemplateJobResult } from './template-job';
 
 export interface CompilerOptions {
   /** Folder the package is written to (created; emptied on the first build). */
@@ -56,7 +57,11 @@ export class PackageCompiler {
   private store: SourceStore | undefined;
   private profile: DslProfile = profiles.wechat;
   private readonly writer: OutputWriter;
-  private templates: TemplateStage;
+  private templates: TemplateHost;
+  /** What the template host has been sent, and the group files it returned, between runs. */
+  private templateTexts = new Map<string, string>();
+  private templateGroups = new Map<string, string>();
+  private templateResult: TemplateJobResult | undefined;
   private scripts = new ScriptStage();
   private styles = new StyleStage();
   private readonly jsonCache = new Map<string, { text: string; value: ValidatedJson }>();
@@ -69,7 +74,7 @@ export class PackageCompiler {
     private readonly options: CompilerOptions,
   ) {
     this.writer = new OutputWriter(resolve(options.outDir));
-    this.templates = new TemplateStage(options.devTemplates ?? false);
+    this.templates = new TemplateHost(options.devTemplates ?? false);
   }
 
   /** A full build: rescans the project and rewrites the output folder. */
@@ -146,6 +151,8 @@ export class PackageCompiler {
     diagnostics.push(...appDiagnostics, ...checkAppJson(appJson, model, store.files, projectPath('app.json')));
 
     const templateExts = this.preferred(allProfileExtensions('template'), this.profile.extensions.template);
+    // templates need only the part roots: start them now, on the worker, while this thread plans and compiles the rest
+    const templatesDone = this.startTemplates(model, templateExts, config.miniprogramRoot);
     const resolver: ResolverContext = { files: store.files, aliases: model.aliases, componentExtensions: [...templateExts, '.json', '.js', '.ts'] };
     const styleExts = [...this.preferred(allProfileExtensions('style'), this.profile.extensions.style), '.less', '.scss', '.sass'];
     const plan = planComponents({
@@ -160,15 +167,7 @@ export class PackageCompiler {
     diagnostics.push(...plan.diagnostics);
     phase('plan');
 
-    // templates and WXS
-    const templateFiles = new Map<string, string>();
-    const wxsFiles = new Map<string, string>();
-    for (const file of this.filesByExtension(templateExts)) templateFiles.set(stripExtension(file), file);
-    for (const file of this.filesByExtension(this.preferred(allProfileExtensions('templateScript'), this.profile.extensions.templateScript))) {
-      wxsFiles.set(stripExtension(file), file);
-    }
-    phase('files');
-    // esbuild works in its own process: start the scripts, then compile templates on this thread meanwhile
+    // esbuild works in its own process, templates on the worker: styles meanwhile on this thread
     const scriptsDone = this.scripts.update({
       sources: [...store.files].filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !/(^|\/)\./.test(f)),
       text: (r) => store.text(r),
@@ -177,10 +176,7 @@ export class PackageCompiler {
       parts: model.parts,
       ...(this.tsCompilerOptions ? { tsCompilerOptions: this.tsCompilerOptions } : {}),
     });
-    const groups = this.templates.update({ parts: model.parts, templates: templateFiles, scripts: wxsFiles, text: (r) => store.text(r), projectPath });
-
-    phase('templates');
-    const [scriptOutputs, styleOutputs] = await Promise.all([
+    const [scriptOutputs, styleOutputs, groups] = await Promise.all([
       scriptsDone,
       this.styles.update({
         jobs: this.styleJobs(plan.components, styleExts),
@@ -190,10 +186,10 @@ export class PackageCompiler {
         readProjectFile: (p) => this.readProjectFile(p),
         projectPath,
       }),
+      templatesDone,
     ]);
-    diagnostics.push(...this.templates.allDiagnostics(), ...this.scripts.allDiagnostics(), ...this.styles.allDiagnostics());
-
-    phase('scripts-styles');
+    diagnostics.push(...(this.templateResult?.diagnostics ?? []), ...this.scripts.allDiagnostics(), ...this.styles.allDiagnostics());
+    phase('compile');
     const outputs = new Map<string, OutputContent>();
     const outputPart = new Map<string, string>();
     const put = (path: string, content: OutputContent, part: string) => {
@@ -263,6 +259,35 @@ export class PackageCompiler {
     return this.result(started, diagnostics, changedOutputs, finalManifest, timings);
   }
 
+  /** Sends the templates and WXS whose text changed to the template host; resolves to every part's group file. */
+  private async startTemplates(model: AppModel, templateExts: readonly string[], miniprogramRoot: string): Promise<Map<string, string>> {
+    const store = this.store!;
+    const templates: [string, string][] = this.filesByExtension(templateExts).map((f) => [stripExtension(f), f]);
+    const wxsExts = this.preferred(allProfileExtensions('templateScript'), this.profile.extensions.templateScript);
+    const scripts: [string, string][] = this.filesByExtension(wxsExts).map((f) => [stripExtension(f), f]);
+    const texts: [string, string][] = [];
+    const live = new Set<string>();
+    for (const [, file] of [...templates, ...scripts]) {
+      live.add(file);
+      const text = store.text(file);
+      if (text === undefined || this.templateTexts.get(file) === text) continue;
+      this.templateTexts.set(file, text);
+      texts.push([file, text]);
+    }
+    for (const file of [...this.templateTexts.keys()]) if (!live.has(file)) this.templateTexts.delete(file);
+    const result = await this.templates.run({
+      parts: model.parts,
+      templates,
+      scripts,
+      texts,
+      projectPrefix: miniprogramRoot ? `${miniprogramRoot}/` : '',
+    });
+    this.templateResult = result;
+    for (const [root, text] of result.changedGroups) this.templateGroups.set(root, text);
+    for (const root of [...this.templateGroups.keys()]) if (!result.liveRoots.includes(root)) this.templateGroups.delete(root);
+    return this.templateGroups;
+  }
+
   private configDiagnostics: Diagnostic[] = [];
   private tsCompilerOptions: Record<string, unknown> | undefined;
 
@@ -277,7 +302,9 @@ export class PackageCompiler {
     const rootChanged = this.config?.miniprogramRoot !== config.miniprogramRoot;
     this.config = config;
     this.templates.dispose();
-    this.templates = new TemplateStage(this.options.devTemplates ?? false);
+    this.templates = new TemplateHost(this.options.devTemplates ?? false);
+    this.templateTexts = new Map();
+    this.templateGroups = new Map();
     this.scripts = new ScriptStage();
     this.styles = new StyleStage();
     this.jsonCache.clear();
@@ -373,7 +400,7 @@ export class PackageCompiler {
       manifest,
       outDir: this.writer.outDir,
       durationMs: performance.now() - started,
-      recompiled: { templates: this.templates.compiledCount, scripts: this.scripts.compiledCount, styles: this.styles.compiledCount },
+      recompiled: { templates: this.templateResult?.compiledCount ?? 0, scripts: this.scripts.compiledCount, styles: this.styles.compiledCount },
       timings,
     };
   }

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TemplateHost } from './template-host';
+import { TemplateJobRunner, type TemplateJob } from './template-job';
+
+const job: TemplateJob = {
+  parts: [
+    { root: '', independent: false, pages: ['pages/a/a'] },
+    { root: 'sub', independent: false, pages: ['sub/b'] },
+  ],
+  templates: [
+    ['pages/a/a', 'pages/a/a.wxml'],
+    ['common/item', 'common/item.wxml'],
+    ['sub/b', 'sub/b.wxml'],
+  ],
+  scripts: [['common/fmt', 'common/fmt.wxs']],
+  texts: [
+    ['pages/a/a.wxml', '<view wx-if="{{a}}">{{a}}</view>'],
+    ['common/item.wxml', '<template name="item"><text>{{n}}</text></template>'],
+    ['sub/b.wxml', '<import src="/common/item"/><wxs module="f" src="/common/fmt.wxs"/><template is="item" data="{{n: f.x}}"/>'],
+    ['common/fmt.wxs', 'module.exports = { x: 1 };'],
+  ],
+  projectPrefix: 'mp/',
+};
+
+test('templates compile on a worker thread with the same result as in process, and only changes travel back', async () => {
+  const host = new TemplateHost(false);
+  const local = new TemplateJobRunner(false);
+  try {
+    assert.equal(host.usesWorker, true);
+    const [viaWorker, inProcess] = [await host.run(job), local.run(job)];
+    assert.deepEqual(viaWorker, inProcess);
+    assert.deepEqual(viaWorker.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`), ['mp/pages/a/a.wxml:1:7 wxml-legacy-directive']);
+    assert.deepEqual(viaWorker.changedGroups.map(([root]) => root), ['', 'sub']);
+
+    const edit: TemplateJob = { ...job, texts: [['sub/b.wxml', '<view>changed</view>']] };
+    const second = await host.run(edit);
+    assert.deepEqual(second.changedGroups.map(([root]) => root), ['sub']);
+    assert.equal(second.compiledCount, 1);
+  } finally {
+    host.dispose();
+    local.dispose();
+  }
+});

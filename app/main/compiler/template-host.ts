@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { appRoot } from '../app-root';
+import { TemplateJobRunner, type TemplateJob, type TemplateJobResult } from './template-job';
+
+/**
+ * Where template jobs run: a worker thread when its script can be found (built: out/main/template-worker.mjs;
+ * from source under tsx: the .ts file), else this thread. A worker that fails hands over to this thread.
+ */
+export class TemplateHost {
+  private worker: Worker | undefined;
+  private local: TemplateJobRunner | undefined;
+  private nextId = 0;
+  private readonly waiting = new Map<number, { resolve: (r: TemplateJobResult) => void; reject: (e: Error) => void }>();
+  /** Everything sent to the worker so far, replayed to a local runner if the worker dies. */
+  private readonly sentTexts = new Map<string, string>();
+
+  constructor(private readonly devTemplates: boolean) {
+    const entry = workerEntry();
+    if (!entry) return;
+    try {
+      this.worker = new Worker(entry, { workerData: { devTemplates } });
+      this.worker.unref();
+      this.worker.on('message', (m: { id: number; result?: TemplateJobResult; error?: string }) => {
+        const w = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        if (this.waiting.size === 0) this.worker?.unref(); // idle: do not keep the process alive
+        if (m.result) w?.resolve(m.result);
+        else w?.reject(new Error(m.error));
+      });
+      this.worker.on('error', (error) => this.abandonWorker(error));
+    } catch {
+      this.worker = undefined;
+    }
+  }
+
+  get usesWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
+  run(job: TemplateJob): Promise<TemplateJobResult> {
+    for (const [file, text] of job.texts) this.sentTexts.set(file, text);
+    if (!this.worker) return Promise.resolve(this.runLocally(job));
+    const id = this.nextId++;
+    return new Promise<TemplateJobResult>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker!.ref(); // a job in flight keeps the process alive until its answer
+      this.worker!.postMessage({ id, job });
+    }).catch(() => {
+      this.abandonWorker(new Error('template worker failed'));
+      return this.runLocally(job);
+    });
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.local?.dispose();
+    this.local = undefined;
+  }
+
+  private runLocally(job: TemplateJob): TemplateJobResult {
+    if (!this.local) {
+      this.local = new TemplateJobRunner(this.devTemplates);
+      // a fresh runner needs every text, not only the ones changed since the worker's last job
+      return this.local.run({ ...job, texts: [...this.sentTexts] });
+    }
+    return this.local.run(job);
+  }
+
+  private abandonWorker(error: Error): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    for (const w of this.waiting.values()) w.reject(error);
+    this.waiting.clear();
+  }
+}
+
+function workerEntry(): URL | undefined {
+  let root: string;
+  try {
+    root = appRoot();
+  } catch {
+    return undefined;
+  }
+  const fromSource = process.execArgv.some((a) => a === 'tsx' || a.includes('/tsx/') || a.startsWith('tsx'));
+  const candidates = fromSource
+    ? [join(root, 'app/main/compiler/wxml/template-worker.ts')]
+    : [join(root, 'out/main/template-worker.mjs')];
+  const found = candidates.find((c) => existsSync(c));
+  return found ? pathToFileURL(found) : undefined;
+}
