@@ -93,8 +93,13 @@ export class WxPicker extends WxElement implements FormField {
     this.emit('cancel', {});
   }
 
+  /** What a form collects: the last confirmed value, else the `value` property, else the mode's empty value. */
   get formValue(): unknown {
-    return this.hasConfirmed ? this.confirmed : this.prop('value');
+    if (this.hasConfirmed) return this.confirmed;
+    const value = this.prop('value');
+    if (value !== null && value !== undefined) return value;
+    const mode = this.prop<string>('mode');
+    return mode === 'selector' ? 0 : mode === 'multiSelector' || mode === 'region' ? [] : '';
   }
 
   resetFormValue(): void {
