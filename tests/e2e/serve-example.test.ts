@@ -109,3 +109,21 @@ test('serve refuses a missing project and a taken port with a clear message', as
   assert.match(taken.stderr.join('\n'), new RegExp(`port ${port} on 127.0.0.1 is already in use`));
   await new Promise<void>((resolve) => blocker.close(() => resolve()));
 });
+
+test('--qr prints a single-use pairing link besides the reusable Simulator link', { timeout: 60_000 }, async () => {
+  const qr = ServeProcess.start([project.dir, '--qr', '--out', join(project.dir, '..', 'qr-out')]);
+  try {
+    const launchUrl = new URL((await qr.line(/^Simulator: /)).slice('Simulator: '.length));
+    const pairingUrl = new URL(await qr.line(/^http:\/\/127\.0\.0\.1:\d+\/simulator\/index\.html\?token=/, 'stderr'));
+    assert.match(qr.stderr.join('\n'), /Scan with a phone on the same network/);
+    assert.match(qr.stderr.join('\n'), /bound to loopback, so a phone cannot reach this link/);
+    assert.notEqual(pairingUrl.searchParams.get('token'), launchUrl.searchParams.get('token'));
+    const first = await ProtocolDevice.connect(pairingUrl.origin, pairingUrl.searchParams.get('token')!, 'phone');
+    assert.equal((await first.next('welcome')).type, 'welcome');
+    const second = await ProtocolDevice.connect(pairingUrl.origin, pairingUrl.searchParams.get('token')!, 'second phone');
+    assert.equal((await second.next('refused')).code, 'unauthorized');
+    first.ws.close();
+  } finally {
+    await qr.stop();
+  }
+});
