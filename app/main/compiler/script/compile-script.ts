@@ -1,5 +1,6 @@
 import { Script } from 'node:vm';
-import { transform, type Message } from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import type { Message } from 'esbuild';
 import { positionAt, type Diagnostic } from '../../../shared/diagnostic';
 
 export interface CompiledScript {
@@ -31,6 +32,7 @@ export async function compileScript(
     return { code: head + source + tail, map: identityMap(file, source, 1), requests: findRequests(withoutComments(source)), diagnostics: [] };
   }
   try {
+    const { transform } = await loadEsbuild();
     const result = await transform(source, {
       loader: file.endsWith('.ts') ? 'ts' : 'js',
       format: 'cjs',
@@ -54,6 +56,14 @@ export async function compileScript(
     const body = `throw new SyntaxError(${JSON.stringify(thrown)});`;
     return { code: head + body + tail, map: identityMap(file, source, 1), requests: [], diagnostics };
   }
+}
+
+let esbuild: Promise<typeof Esbuild> | undefined;
+
+/** esbuild is loaded on the first TS/ESM file: plain CommonJS projects never pay for it. */
+function loadEsbuild(): Promise<typeof Esbuild> {
+  esbuild ??= import('esbuild');
+  return esbuild;
 }
 
 function compileJsonModule(head: string, tail: string, file: string, source: string): CompiledScript {
