@@ -63,6 +63,19 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
   'project:open': (p) => objectWith(p, { root: 'string' }),
   'project:read-file': (p) => objectWith(p, { path: 'string' }),
   'project:write-file': (p) => objectWith(p, { path: 'string', content: 'string' }),
+  'project:create-file': (p) => {
+    const shape = optionalFields(p, { path: 'string', content: 'string' });
+    return shape.ok && typeof shape.value.path !== 'string' ? err("'path' must be a string") : (shape as Result<RequestOf<'project:create-file'>>);
+  },
+  'project:create-folder': (p) => objectWith(p, { path: 'string' }),
+  'project:rename': (p) => objectWith(p, { from: 'string', to: 'string' }),
+  'project:delete': (p) => objectWith(p, { path: 'string' }),
+  'project:new-page': (p) => {
+    const shape = objectWith(p, { path: 'string', kind: 'string' });
+    if (!shape.ok) return shape;
+    const kind = oneOf(shape.value.kind, ['page', 'component'], 'kind');
+    return kind.ok ? ok(shape.value as unknown as RequestOf<'project:new-page'>) : kind;
+  },
   'compiler:latest': none,
   'device:list': none,
   'simulator:url': (p) => optionalFields(p, { ...launchFields, device: 'string' }),

@@ -92,6 +92,11 @@ export interface RequestChannels {
   'project:read-file': [{ readonly path: string }, { readonly path: string; readonly content: string }];
   'project:write-file': [{ readonly path: string; readonly content: string }, { readonly path: string; readonly size: number }];
   'project:recent': [void, readonly RecentProject[]];
+  'project:create-file': [{ readonly path: string; readonly content?: string }, { readonly path: string }];
+  'project:create-folder': [{ readonly path: string }, { readonly path: string }];
+  'project:rename': [{ readonly from: string; readonly to: string }, { readonly from: string; readonly to: string }];
+  'project:delete': [{ readonly path: string }, { readonly path: string; readonly trashed: boolean }];
+  'project:new-page': [{ readonly path: string; readonly kind: 'page' | 'component' }, { readonly files: readonly string[]; readonly appJson: string | null }];
   'compiler:latest': [void, BuildSummary | null];
   'simulator:url': [SimulatorUrlRequest, SimulatorInfo];
   'simulator:relaunch': [LaunchOptions, { readonly devices: number }];
@@ -125,6 +130,11 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'project:read-file',
   'project:write-file',
   'project:recent',
+  'project:create-file',
+  'project:create-folder',
+  'project:rename',
+  'project:delete',
+  'project:new-page',
   'compiler:latest',
   'simulator:url',
   'simulator:relaunch',

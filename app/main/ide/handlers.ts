@@ -39,6 +39,11 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'project:read-file': ({ path }) => project.readFile(path),
     'project:write-file': ({ path, content }) => project.writeFile(path, content),
     'project:recent': () => project.recent(),
+    'project:create-file': ({ path, content }) => project.createFile(path, content),
+    'project:create-folder': ({ path }) => project.createFolder(path),
+    'project:rename': ({ from, to }) => project.renamePath(from, to),
+    'project:delete': ({ path }) => project.deletePath(path),
+    'project:new-page': ({ path, kind }) => project.newPage(path, kind),
     'compiler:latest': async () => services.live?.latest() ?? null,
     'simulator:url': async (request) =>
       (await services.live?.simulatorInfo(request ?? {})) ?? { url: null, origin: null, error: 'The simulator is not available in this window.' },

@@ -1,10 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { UserFacingError, type FileChange, type FileEntry, type ProjectInfo, type RecentProject } from '../../shared/contract';
 import { writeFileAtomic } from './atomic-write';
 import { readFileTree, IGNORED_NAMES } from './file-tree';
+import { normalisePagePath, pageFiles, registerPage } from './page-scaffold';
 import { RecentProjects } from './recent-projects';
+import { moveToTrash } from './trash';
 import { resolveInsideProject, toProjectPath } from './safe-path';
 
 const MAX_READ_BYTES = 16 * 1024 * 1024;
@@ -76,6 +78,60 @@ export class ProjectService {
     return { path, size: Buffer.byteLength(content) };
   }
 
+  /** Creates an empty (or given) file; refuses to overwrite. Missing parent folders are created. */
+  async createFile(path: string, content = ''): Promise<{ path: string }> {
+    const absolute = await this.resolveNew(path);
+    await mkdir(resolve(absolute, '..'), { recursive: true });
+    await writeFile(absolute, content, { flag: 'wx' });
+    return { path };
+  }
+
+  async createFolder(path: string): Promise<{ path: string }> {
+    const absolute = await this.resolveNew(path);
+    await mkdir(absolute, { recursive: true });
+    return { path };
+  }
+
+  /** Renames or moves a file or folder inside the project; refuses to overwrite. */
+  async renamePath(from: string, to: string): Promise<{ from: string; to: string }> {
+    const root = this.requireProject().root;
+    const source = await resolveInsideProject(root, from);
+    if (!(await stat(source).catch(() => null))) throw new UserFacingError('file-not-found', `Not found: ${from}`);
+    const target = await this.resolveNew(to);
+    if (target.startsWith(`${source}${sep}`)) throw new UserFacingError('move-into-itself', `Cannot move ${from} into itself.`);
+    await mkdir(resolve(target, '..'), { recursive: true });
+    await rename(source, target);
+    return { from, to };
+  }
+
+  /** Moves a file or folder to the OS trash where possible; `trashed` is false when it was deleted for good. */
+  async deletePath(path: string): Promise<{ path: string; trashed: boolean }> {
+    const root = this.requireProject().root;
+    const absolute = await resolveInsideProject(root, path);
+    if (absolute === (await resolveInsideProject(root, '.'))) throw new UserFacingError('path-invalid', 'The project folder itself cannot be deleted here.');
+    if (!(await stat(absolute).catch(() => null))) throw new UserFacingError('file-not-found', `Not found: ${path}`);
+    return { path, trashed: await moveToTrash(absolute) };
+  }
+
+  /** A new page or component: its four files, and for a page its entry in app.json (main package or subpackage). */
+  async newPage(pathInput: string, kind: 'page' | 'component'): Promise<{ files: string[]; appJson: string | null }> {
+    const project = this.requireProject();
+    const pagePath = normalisePagePath(pathInput);
+    const prefix = project.miniprogramRoot ? `${project.miniprogramRoot}/` : '';
+    const files = pageFiles(pagePath, kind).map((f) => ({ ...f, path: prefix + f.path }));
+    for (const file of files) await this.resolveNew(file.path);
+    let appJson: string | null = null;
+    let appJsonText: string | null = null;
+    if (kind === 'page') {
+      appJson = `${prefix}app.json`;
+      const current = (await this.readFile(appJson)).content;
+      appJsonText = registerPage(current, pagePath);
+    }
+    for (const file of files) await this.createFile(file.path, file.content);
+    if (appJson && appJsonText !== null) await this.writeFile(appJson, appJsonText);
+    return { files: files.map((f) => f.path), appJson };
+  }
+
   recent(): Promise<readonly RecentProject[]> {
     return this.recentProjects.list();
   }
@@ -95,6 +151,13 @@ export class ProjectService {
     this.watcher = null;
     this.current = null;
     await watcher?.close();
+  }
+
+  /** A path inside the project where nothing exists yet. */
+  private async resolveNew(path: string): Promise<string> {
+    const absolute = await resolveInsideProject(this.requireProject().root, path);
+    if (await stat(absolute).catch(() => null)) throw new UserFacingError('already-exists', `${path} already exists.`);
+    return absolute;
   }
 
   private requireProject(): ProjectInfo {

@@ -82,6 +82,21 @@ export const messagesEn = {
   'layout.togglePanel': 'Panels',
   'theme.light': 'Light',
   'theme.dark': 'Dark',
+  'explorer.newFile': "New file…",
+  'explorer.newFolder': "New folder…",
+  'explorer.newPage': "New page…",
+  'explorer.newComponent': "New component…",
+  'explorer.rename': "Rename…",
+  'explorer.delete': "Delete",
+  'explorer.collapse': "Collapse folders",
+  'explorer.nameRequired': "Enter a name.",
+  'explorer.nameInvalid': "Use a name inside the project, without \\\\ : * ? \" < > |.",
+  'explorer.pageCreated': "Page {path} created and added to app.json.",
+  'explorer.componentCreated': "Component {path} created.",
+  'explorer.deleteTitle': "Delete?",
+  'explorer.deleteMessage': "Move {path} to the trash?",
+  'explorer.trashed': "{path} moved to the trash.",
+  'explorer.deleted': "{path} deleted.",
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -8,6 +8,7 @@ interface ProjectState {
   readonly tree: FileEntry | null;
   /** Every file path in the tree, for quick "does it exist" checks (go to definition, new page). */
   readonly files: ReadonlySet<string>;
+  readonly folders: ReadonlySet<string>;
   readonly error: string | null;
   readonly loading: boolean;
   load(): Promise<void>;
@@ -15,9 +16,10 @@ interface ProjectState {
   fileExists(path: string): boolean;
 }
 
-function collectPaths(entry: FileEntry, into: Set<string>): Set<string> {
+function collectPaths(entry: FileEntry, into: Set<string>, folders: Set<string>): Set<string> {
   if (entry.path) into.add(entry.path);
-  entry.children?.forEach((child) => collectPaths(child, into));
+  if (entry.path && entry.kind === 'directory') folders.add(entry.path);
+  entry.children?.forEach((child) => collectPaths(child, into, folders));
   return into;
 }
 
@@ -26,6 +28,7 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
   project: null,
   tree: null,
   files: new Set(),
+  folders: new Set(),
   error: null,
   loading: true,
   async load() {
@@ -40,7 +43,8 @@ export const useProjectStore = create<ProjectState>((set, get) => ({
   async refreshTree() {
     try {
       const tree = await studio.invoke('project:list-files', undefined);
-      set({ tree, files: collectPaths(tree, new Set()) });
+      const folders = new Set<string>();
+      set({ tree, files: collectPaths(tree, new Set(), folders), folders });
     } catch (error) {
       notifyError(messageOf(error));
     }

@@ -17,7 +17,8 @@ export async function copyExampleProject(): Promise<string> {
 /** `ministudio open --web` on `projectDir`, with its own config folder so recent projects and layout start empty. */
 export async function startWorkbenchCli(projectDir: string): Promise<RunningCli> {
   const configDir = await mkdtemp(join(tmpdir(), 'ms-config-'));
-  return startCli(['open', '--web', '--port', '0', projectDir], 'Mini Studio', { MINISTUDIO_CONFIG_DIR: configDir });
+  const trashDir = await mkdtemp(join(tmpdir(), 'ms-trash-'));
+  return startCli(['open', '--web', '--port', '0', projectDir], 'Mini Studio', { MINISTUDIO_CONFIG_DIR: configDir, MINISTUDIO_TRASH_DIR: trashDir });
 }
 
 /** Opens the workbench page and waits until the project tree is shown. Collects page errors in `errors`. */
