@@ -24,6 +24,20 @@ function label(item: unknown, rangeKey: unknown): string {
   return item === null || item === undefined ? '' : String(item);
 }
 
+/** An array property that may also arrive as the JSON text of an HTML attribute. */
+function asArray(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string' && value.trim().startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (Array.isArray(parsed)) return parsed;
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
 function replaceAt(list: readonly number[], at: number, value: number): number[] {
   return list.map((current, index) => (index === at ? value : current));
 }
@@ -42,8 +56,8 @@ export function selectorMode(props: Props): PickerMode {
 
 export function multiSelectorMode(props: Props): PickerMode {
   const build = (previous?: readonly number[]): PickerState => {
-    const range = Array.isArray(props('range')) ? (props('range') as unknown[]) : [];
-    const value = Array.isArray(props('value')) ? (props('value') as unknown[]) : [];
+    const range = asArray(props('range'));
+    const value = asArray(props('value'));
     const columns = range.map((column) => (Array.isArray(column) ? column.map((item) => label(item, props('rangeKey'))) : []));
     const indexes = columns.map((column, i) => clampIndex(Number(previous?.[i] ?? value[i] ?? 0), column.length));
     return { columns, indexes };
@@ -164,7 +178,7 @@ export function regionMode(props: Props, tree: RegionTree): PickerMode {
   };
   return {
     initial: () => {
-      const names = Array.isArray(props('value')) ? (props('value') as unknown[]).map(String) : [];
+      const names = asArray(props('value')).map(String);
       const indexes: number[] = [];
       for (let column = 0; column < columnCount; column++) {
         const list = levels(indexes)[column] ?? [];

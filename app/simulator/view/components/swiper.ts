@@ -4,7 +4,7 @@
 import { cssLength, sheet, WxElement } from './wx-element';
 
 const SWIPER_CSS = `
-:host { -webkit-user-select: none; user-select: none; touch-action: none; }
+:host { -webkit-user-select: none; user-select: none; }
 .slides { position: absolute; inset: 0; overflow: visible; }
 .dots { position: absolute; display: flex; justify-content: center; pointer-events: none; }
 .dots.horizontal { left: 0; right: 0; bottom: 10px; flex-direction: row; }
@@ -144,7 +144,11 @@ export class WxSwiper extends WxElement {
     const vertical = this.prop<boolean>('vertical');
     const circular = this.prop<boolean>('circular') && count > this.visibleCount;
     const size = 100 / this.visibleCount;
-    const rules: string[] = [`::slotted(wx-swiper-item) { ${vertical ? 'height' : 'width'}: ${size}% !important; }`];
+    // The page may still scroll across the swiper's axis (a horizontal swiper inside a vertical page).
+    const rules: string[] = [
+      `:host { touch-action: ${vertical ? 'pan-x' : 'pan-y'}; }`,
+      `::slotted(wx-swiper-item) { ${vertical ? 'height' : 'width'}: ${size}% !important; }`,
+    ];
     for (let index = 0; index < count; index++) {
       let offset = index - this.position;
       if (circular) {

@@ -15,8 +15,19 @@ export class WxView extends WxElement {
   }
 }
 
+const nativeScrollTop = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop')!;
+
 /** cover-view: a view (there are no native layers to cover); `scroll-top` scrolls it when it overflows. */
 export class WxCoverView extends WxElement {
+  override get scrollTop(): number {
+    return nativeScrollTop.get!.call(this) as number;
+  }
+
+  override set scrollTop(value: unknown) {
+    this.setProp('scrollTop', value);
+    this.requestRender();
+  }
+
   protected override render(): void {
     const scrollTop = this.prop<number | null>('scrollTop');
     if (typeof scrollTop === 'number') this.scrollTo({ top: scrollTop });
