@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
-// The wx.* API families inside the real runtime: a mini-program calls them in the logic Worker of headless
+// The wx.* API families inside the real runtime (storage, animation, files, network, location, images, …): a mini-program calls them in the logic Worker of headless
 // Chromium, and `ft` is the same object in a FinClip project.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, topFrame, waitReady, type BuiltProject } from './simulator-support';
 
@@ -34,6 +35,10 @@ const probeScript = (api: 'wx' | 'ft') => `
     record('unsupported', await ${api}.openBluetoothAdapter().then(() => 'ok', (r) => r.errMsg.split(':').slice(0, 2).join(':')));
     record('cloud', await ${api}.cloud.callFunction({ name: 'f' }).then(() => 'ok', (r) => r.errMsg.split(':').slice(0, 2).join(':')));
     record('nextTick', await new Promise((resolve) => ${api}.nextTick(() => resolve('ran'))));
+    const image = await ${api}.getImageInfo({ src: apiServer + '/pixel.png' });
+    record('image', image.width + 'x' + image.height + ' ' + image.type + ' ' + image.path.startsWith('wxfile://tmp_'));
+    const saved = await ${api}.downloadFile({ url: apiServer + '/pixel.png' });
+    record('imageFile', (await ${api}.getImageInfo({ src: saved.tempFilePath })).width);
   }
   Page({
     data: { done: '' },
@@ -61,6 +66,23 @@ function project(api: 'wx' | 'ft'): Record<string, string> {
   };
 }
 
+/** A width×height grey PNG, encoded by hand (8-bit greyscale, no filter). */
+function tinyPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([length, Buffer.from(type), data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.from([0, ...Array<number>(width).fill(128)])));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 let apiServer: Server;
 let apiOrigin = '';
 let browser: Browser;
@@ -75,6 +97,7 @@ before(async () => {
     res.setHeader('access-control-allow-headers', '*');
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/pixel.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(tinyPng(3, 2));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ hello: url.searchParams.get('who') ?? 'nobody' }));
   });
@@ -148,6 +171,8 @@ const expected = {
   unsupported: 'openBluetoothAdapter:fail not supported in the Mini Studio simulator',
   cloud: 'cloud:fail simulated environment',
   nextTick: 'ran',
+  image: '3x2 png true',
+  imageFile: 3,
 };
 
 test('a WeChat mini-program uses storage, animation, files, network, location, login and canIUse through wx', async () => {
@@ -159,7 +184,14 @@ test('a WeChat mini-program uses storage, animation, files, network, location, l
   const network = (await page.evaluate(() => (window as unknown as { __network: { phase: string; method: string; url: string; status?: number }[] }).__network)).map(
     (e) => `${e.phase} ${e.method} ${e.url.replace(apiOrigin, '')}${e.status ? ` ${e.status}` : ''}`,
   );
-  assert.deepEqual(network, ['request GET /hello?who=sim', 'response GET /hello?who=sim 200', 'request GET /hello', 'response GET /hello 200']);
+  assert.deepEqual(network, [
+    'request GET /hello?who=sim',
+    'response GET /hello?who=sim 200',
+    'request GET /hello',
+    'response GET /hello 200',
+    'request GET /pixel.png',
+    'response GET /pixel.png 200',
+  ]);
   await page.close();
 });
 

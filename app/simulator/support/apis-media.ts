@@ -7,7 +7,8 @@ export const MEDIA_APIS: readonly ApiSupport[] = [
   ...apis('canvas', 'full', ['createOffscreenCanvas'], 'The logic layer’s own OffscreenCanvas (2d and webgl).'),
   ...apis('canvas', 'unsupported', ['createCanvasContext', 'canvasToTempFilePath', 'canvasGetImageData', 'canvasPutImageData'], 'The legacy canvas API draws through the view; use <canvas type="2d">.'),
   ...apis('media', 'unsupported', ['chooseImage', 'chooseMedia', 'chooseVideo', 'previewImage', 'previewMedia', 'saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum'], 'Needs a file chooser or an image viewer in the host shell.'),
-  ...apis('media', 'unsupported', ['getImageInfo', 'compressImage', 'cropImage', 'editImage', 'getVideoInfo', 'compressVideo', 'checkDeviceSupportHevc', 'createVideoDecoder', 'createMediaContainer']),
+  ...apis('media', 'simulated', ['getImageInfo'], 'Decoded in the logic layer: URLs and wxfile:// files work; package paths fail until the runtime exposes its base URL.'),
+  ...apis('media', 'unsupported', ['compressImage', 'cropImage', 'editImage', 'getVideoInfo', 'compressVideo', 'checkDeviceSupportHevc', 'createVideoDecoder', 'createMediaContainer']),
   ...apis('media', 'unsupported', [
     'createInnerAudioContext',
     'createAudioContext',

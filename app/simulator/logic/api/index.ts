@@ -13,6 +13,7 @@ import { createBaseApi } from './base';
 import { createCloudApi } from './cloud';
 import { createDeviceApi } from './device';
 import { createFileSystemApi } from './file-system';
+import { createImageInfoApi } from './image-info';
 import { createLocationApi } from './location';
 import { createManagersApi } from './managers';
 import { directTransport, type NetworkTransport } from './network-transport';
@@ -53,6 +54,7 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createRequestApi(host, api, transport),
     ...createTransferApi(host, api, transport, fs),
     ...createSocketApi(host, api, transport),
+    ...createImageInfoApi(host, api, transport, fs),
   };
 }
 
