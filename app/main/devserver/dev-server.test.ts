@@ -51,6 +51,8 @@ before(async () => {
   await writeFile(join(pkg, 'manifest.json'), '{"format":1}');
   await writeFile(join(pkg, 'css', 'a.css'), '.a{color:red}');
   await writeFile(join(pkg, 'logo.png'), Buffer.from([137, 80, 78, 71]));
+  await writeFile(join(pkg, 'clip.mp4'), Buffer.from('0123456789'));
+  await writeFile(join(pkg, 'big.mp4'), Buffer.alloc(9 * 1024 * 1024, 7).fill(1, 5_000_000, 5_000_010));
   await symlink(join(dir, 'secret.txt'), join(pkg, 'sneaky.json'));
   const started = await startDevServer({ hub: new DeviceHub(), webRoot: web, port: 0 });
   assert.ok(started.ok, started.ok ? '' : started.error);
@@ -194,4 +196,28 @@ test('a taken port gives a clear error instead of a crash', async () => {
   const second = await startDevServer({ hub: new DeviceHub(), webRoot: join(dir, 'web'), port: server.port });
   assert.equal(second.ok, false);
   assert.match((second as { ok: false; error: string }).error, new RegExp(`port ${server.port} on 127.0.0.1 is already in use`));
+});
+
+test('media can be fetched by byte ranges, small and streamed', async () => {
+  const clip = `${mount.baseUrl}clip.mp4`;
+  const part = await get(clip, { Range: 'bytes=2-5' });
+  assert.equal(part.status, 206);
+  assert.equal(part.body, '2345');
+  assert.equal(part.headers['content-range'], 'bytes 2-5/10');
+  assert.equal(part.headers['content-type'], 'video/mp4');
+  assert.equal(part.headers['accept-ranges'], 'bytes');
+  assert.equal((await get(clip, { Range: 'bytes=-3' })).body, '789');
+  const beyond = await get(clip, { Range: 'bytes=10-' });
+  assert.equal(beyond.status, 416);
+  assert.equal(beyond.headers['content-range'], 'bytes */10');
+  const stale = await get(clip, { Range: 'bytes=2-5', 'If-Range': '"an-old-etag"' });
+  assert.equal(stale.status, 200, 'a stale If-Range gets the whole new file');
+  assert.equal(stale.body, '0123456789');
+  const etag = String(stale.headers.etag);
+  assert.equal((await get(clip, { Range: 'bytes=2-5', 'If-Range': etag })).status, 206);
+
+  const big = await get(`${mount.baseUrl}big.mp4`, { Range: 'bytes=4999998-5000011' });
+  assert.equal(big.status, 206);
+  assert.equal(big.headers['content-range'], `bytes 4999998-5000011/${9 * 1024 * 1024}`);
+  assert.deepEqual([...Buffer.from(big.body, 'latin1')], [7, 7, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 7, 7]);
 });
