@@ -16,6 +16,7 @@ let project: { dir: string; dispose: () => Promise<void> };
 let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
+const consoleErrors: string[] = [];
 
 interface Status {
   page: string;
@@ -35,6 +36,9 @@ before(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
   await page.goto(url);
 });
 
@@ -67,6 +71,7 @@ test('the printed URL boots the example at the requested page and query', { skip
   assert.deepEqual(s.query, { from: 'e2e' });
   assert.ok(s.buildId);
   await serve.line(/^\[[^\]]+\] log: App launched/);
+  assert.deepEqual(consoleErrors.filter((e) => /Content Security Policy|404/.test(e)), [], 'no CSP violations or missing files');
 });
 
 test('a saved WXML change appears in the page without a relaunch', { skip, timeout: 30_000 }, async () => {
