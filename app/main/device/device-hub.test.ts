@@ -290,3 +290,21 @@ test('disconnecting a device with a long reason closes it cleanly', async () => 
   assert.ok(Buffer.byteLength(closed.reason) <= 123);
   assert.equal(hub.disconnect(deviceId), false, 'already gone');
 });
+
+test('silent connections are closed after the hello timeout, and a connection flood is turned away', async () => {
+  const strict = new DeviceHub({ helloTimeoutMs: 100 });
+  const started = await startDevServer({ hub: strict, webRoot: dir, port: 0, maxConnections: 3 });
+  assert.ok(started.ok);
+  try {
+    const silent = [new TestDevice(started.value.port), new TestDevice(started.value.port), new TestDevice(started.value.port)];
+    await Promise.all(silent.map((d) => d.opened));
+    const extra = new TestDevice(started.value.port);
+    await assert.rejects(extra.opened, /Unexpected server response: 503/);
+    for (const d of silent) assert.equal((await d.closed).code, 4408);
+    const welcome = await TestDevice.hello(started.value.port, strict.tokens.issue({ kind: 'launch', projectId: 'x' }));
+    await welcome.next('welcome');
+    welcome.ws.close();
+  } finally {
+    await started.value.close();
+  }
+});

@@ -23,6 +23,8 @@ export interface DevServerOptions {
   readonly port?: number;
   /** CSP `frame-ancestors` of the runtime pages: who may embed the simulator. */
   readonly frameAncestors?: readonly string[];
+  /** Device sockets open at once (default 256). */
+  readonly maxConnections?: number;
 }
 
 /** Where a project's compiled package is served. Both URLs are paths on the devserver's origin. */
@@ -53,7 +55,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Result<
   const frameAncestors = options.frameAncestors ?? DEFAULT_FRAME_ANCESTORS;
   const mounts = new Map<string, { projectId: string; outDir: string }>();
   const keysByProject = new Map<string, string>();
-  const sockets = new DeviceSocketServer(options.hub);
+  const sockets = new DeviceSocketServer(options.hub, options.maxConnections);
   const loopbackOnly = LOOPBACK_HOSTS.has(host);
 
   // Only loopback names may address a loopback-bound server: a DNS-rebinding page would send its own Host.

@@ -14,13 +14,21 @@ export class DeviceSocketServer {
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
 
-  constructor(private readonly hub: DeviceHub) {
+  constructor(
+    private readonly hub: DeviceHub,
+    /** Open sockets allowed at once; more are turned away with 503 (a connection flood must not exhaust us). */
+    private readonly maxConnections = 256,
+  ) {
     this.heartbeat = setInterval(() => this.checkAlive(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
   /** Takes over an HTTP upgrade that the devserver already checked (path, Host, Origin). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.wss.clients.size >= this.maxConnections) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req.socket.remoteAddress));
   }
 
