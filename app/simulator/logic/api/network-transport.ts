@@ -25,6 +25,8 @@ export function directTransport(fetchImpl: typeof fetch = globalFetch, WebSocket
  * Through the devserver: `<origin>/__proxy?url=<target>` with the original method, headers and body, and
  * `ws(s)://<host>/__proxy/ws?url=<target>` for sockets. The proxy answers with the target's status and body and
  * puts the target's response headers, JSON-encoded, in `x-ministudio-headers` (so Set-Cookie survives).
+ * Requests carry `x-ministudio-referer`, which the proxy sends to the target as `Referer` (as WeChat does);
+ * when the proxy cannot reach the target it answers 502 with the reason in `x-ministudio-proxy-error`.
  */
 export function proxyVia(origin: string, fetchImpl: typeof fetch = globalFetch, WebSocketImpl: typeof WebSocket | undefined = globalThis.WebSocket): NetworkTransport {
   const base = origin.replace(/\/$/, '');

@@ -4,12 +4,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, WebSocket as NodeWebSocket } from 'ws';
 import { apiMaker } from './api-maker';
-import { directTransport } from './network-transport';
+import { directTransport, proxyVia } from './network-transport';
 import { createRequestApi, prepareRequest } from './request';
 import { createSocketApi } from './socket';
 import { createTransferApi } from './transfer';
 import { VirtualFs } from './virtual-fs';
-import { createTestHost } from './test-host.test-support';
+import { createTestHost, type TestHost } from './test-host.test-support';
 
 type Fn = (...args: unknown[]) => unknown;
 interface Seen {
@@ -139,6 +139,49 @@ test('bad input fails with WeChat’s messages, never a crash', async () => {
   await assert.rejects(wx.request!({ url: `${origin}/json`, method: 'FETCH' }) as Promise<unknown>, (r: { errMsg: string }) => r.errMsg.startsWith('request:fail parameter error: parameter.method'));
   const closed = `http://127.0.0.1:1/`;
   await assert.rejects(wx.request!({ url: closed }) as Promise<unknown>, (r: { errMsg: string }) => r.errMsg.startsWith('request:fail ') && r.errMsg.includes(closed));
+});
+
+test('app.json networkTimeout.request is the default timeout', async () => {
+  const host = { ...createTestHost(), manifest: { appId: 'wx1', appJson: { networkTimeout: { request: 80 } } } as unknown as TestHost['manifest'] };
+  const wx = createRequestApi(host, apiMaker(host), directTransport()) as Record<string, Fn>;
+  await assert.rejects(wx.request!({ url: `${origin}/slow` }) as Promise<unknown>, { errMsg: 'request:fail timeout' });
+});
+
+test('through a proxy that follows the contract: target headers, WeChat referer, proxy errors', async () => {
+  // A minimal stand-in for the devserver's /__proxy, written to the contract in network-transport.ts.
+  const proxy = createServer((req, res) => {
+    const target = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('url') ?? '';
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'x-ministudio-referer', 'connection', 'content-length'].includes(k)) headers[k] = v;
+      headers.referer = String(req.headers['x-ministudio-referer']);
+      fetch(target, { method: req.method ?? 'GET', headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) }).then(
+        async (upstream) => {
+          const forwarded: Record<string, string> = {};
+          upstream.headers.forEach((v, k) => (forwarded[k] = v));
+          res.writeHead(upstream.status, { 'x-ministudio-headers': JSON.stringify({ ...forwarded, 'set-cookie': 'sid=1; Path=/' }) });
+          res.end(Buffer.from(await upstream.arrayBuffer()));
+        },
+        (error: Error) => res.writeHead(502, { 'x-ministudio-proxy-error': `cannot reach ${target}: ${error.message}` }).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  try {
+    const host = createTestHost();
+    const wx = createRequestApi(host, apiMaker(host), proxyVia(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`)) as Record<string, Fn>;
+    const res = (await wx.request!({ url: `${origin}/json`, method: 'POST', data: { a: 1 } })) as { data: unknown; header: Record<string, string>; cookies: string[] };
+    assert.deepEqual(res.data, { ok: true, method: 'POST' });
+    assert.equal(res.header['x-trace'], 'abc');
+    assert.deepEqual(res.cookies, ['sid=1; Path=/']);
+    assert.equal(seen.at(-1)!.headers.referer, 'https://servicewechat.com/wx0123456789abcdef/devtools/page-frame.html');
+    await assert.rejects(wx.request!({ url: 'http://127.0.0.1:1/x' }) as Promise<unknown>, (r: { errMsg: string }) => r.errMsg.startsWith('request:fail cannot reach http://127.0.0.1:1/x'));
+  } finally {
+    proxy.closeAllConnections();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  }
 });
 
 test('prepareRequest: referer is dropped, GET strings are appended, ArrayBuffer bodies pass through', () => {

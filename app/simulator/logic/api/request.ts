@@ -67,6 +67,17 @@ function appendQuery(url: string, query: string): string {
   return `${base}${joiner}${query}${fragment}`;
 }
 
+/** app.json `networkTimeout.<api>` (ms) is the default timeout of each network API, 60 s without it. */
+export function appNetworkTimeout(host: WxHost, apiName: string): number {
+  const configured = (host.manifest?.appJson?.networkTimeout as Record<string, unknown> | undefined)?.[apiName];
+  return typeof configured === 'number' && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+}
+
+/** The Referer WeChat sends with every request; only the proxy can set it (browsers forbid the header). */
+export function wechatReferer(host: WxHost): string {
+  return `https://servicewechat.com/${host.manifest?.appId ?? 'touristappid'}/devtools/page-frame.html`;
+}
+
 /** Runs one fetch with WeChat's timeout and abort messages; shared by request, downloadFile and uploadFile. */
 export class NetworkTask {
   private readonly controller = new AbortController();
@@ -98,7 +109,8 @@ export class NetworkTask {
       report.error('abort');
       throw new ApiFailure(`${this.apiName}:fail abort`);
     }
-    const ms = typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
+    const ms = typeof timeout === 'number' && timeout > 0 ? timeout : appNetworkTimeout(this.host, this.apiName);
+    if (transport.proxied) init = { ...init, headers: { ...(init.headers as Record<string, string>), 'x-ministudio-referer': wechatReferer(this.host) } };
     // One timeout covers the whole exchange, headers and body, as in WeChat.
     this.timer = setTimeout(() => {
       this.timedOut = true;

@@ -4,6 +4,7 @@ import { ApiFailure, type ApiOptions } from '../wx-callbacks';
 import { ListenerSet, simulatedNotice, type ApiMaker } from './api-maker';
 import { bytesOf, toArrayBuffer } from './encoding';
 import { NetworkReport, type NetworkTransport } from './network-transport';
+import { appNetworkTimeout } from './request';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -31,7 +32,12 @@ export function createSocketApi(host: WxHost, api: ApiMaker, transport: NetworkT
     const message = new ListenerSet<[{ data: string | ArrayBuffer }]>(host, 'SocketTask.onMessage');
     const error = new ListenerSet<[{ errMsg: string }]>(host, 'SocketTask.onError');
     const close = new ListenerSet<[{ code: number; reason: string }]>(host, 'SocketTask.onClose');
-    const timeout = typeof o.timeout === 'number' && o.timeout > 0 ? setTimeout(() => socket.readyState === CONNECTING && socket.close(), o.timeout) : undefined;
+    const ms = typeof o.timeout === 'number' && o.timeout > 0 ? o.timeout : appNetworkTimeout(host, 'connectSocket');
+    const timeout = setTimeout(() => {
+      if (socket.readyState !== CONNECTING) return;
+      socket.close();
+      error.emit({ errMsg: 'connectSocket:fail timeout' });
+    }, ms);
     socket.onopen = () => {
       clearTimeout(timeout);
       report.response(101);
