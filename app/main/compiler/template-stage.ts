@@ -67,7 +67,8 @@ export class TemplateStage {
           dirty = true;
           this.compiledCount++;
           if (isScript) {
-            group.setScript(key, text);
+            const problems = group.setScript(key, text, input.projectPath(file));
+            if (partOf(input.parts, key) === root) this.diagnostics.set(file, problems);
             member = { text };
           } else {
             const result = group.setTemplate(key, input.projectPath(file), text);
@@ -92,7 +93,7 @@ export class TemplateStage {
         this.rendered.delete(root);
       }
     }
-    const live = new Set(input.templates.values());
+    const live = new Set([...input.templates.values(), ...input.scripts.values()]);
     for (const file of [...this.diagnostics.keys()]) if (!live.has(file)) this.diagnostics.delete(file);
     return out;
   }

@@ -118,3 +118,16 @@ test('with duplicate attributes the last one wins, as in wcc', () => {
     assert.doesNotMatch(out, /first/, source);
   }
 });
+
+test('a WXS syntax error or a trailing // comment never breaks the group; the error is located', () => {
+  const group = new TemplateGroup(false);
+  const fileProblems = group.setScript('utils/fmt', 'module.exports = { up: function (s) { return s.toUpperCase(); } } // no newline');
+  const broken = group.setScript('utils/bad', 'var a = 1;\nvar b = ;', 'utils/bad.wxs');
+  const r = group.setTemplate('p', 'p.wxml', '<view/>\n<wxs module="m">\nvar ok = 1;\nmodule.exports = { x: 1 +  };\n</wxs>\n<wxs module="n">module.exports = { y: 2 } // tail</wxs>\n<view>{{n.y}}</view>');
+  const groups = new Function(`return ${group.render()}`)() as Record<string, unknown>;
+  group.dispose();
+  assert.deepEqual(fileProblems, []);
+  assert.deepEqual(broken.map((d) => `${d.file}:${d.line} ${d.code}`), ['utils/bad.wxs:2 wxs-syntax']);
+  assert.deepEqual(r.diagnostics.map((d) => `${d.line} ${d.code}`), ['4 wxs-syntax']);
+  assert.equal(typeof groups.p, 'function');
+});

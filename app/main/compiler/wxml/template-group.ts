@@ -1,6 +1,9 @@
 import { TmplGroup } from 'glass-easel-template-compiler';
 import type { Diagnostic, Severity } from '../../../shared/diagnostic';
+import { Script } from 'node:vm';
+import { positionAt } from '../../../shared/diagnostic';
 import { leniencyPrepass } from './leniency-prepass';
+import { guardWxs } from './wxs-guard';
 
 /** One problem glass-easel-template-compiler 0.12.1 reports from `addTmpl` (0-based positions, UTF-16 columns). */
 interface TemplateParseError {
@@ -81,7 +84,15 @@ export class TemplateGroup {
       // the page still loads (empty) while the diagnostic tells the user where the syntax error is
       this.group.addTmpl(key, '');
     }
-    this.genObjects.set(key, this.group.getTmplGenObject(key));
+    diagnostics.push(...this.guardInlineScripts(key, file, source));
+    let gen = this.group.getTmplGenObject(key);
+    if (!parses(gen)) {
+      // last line of defence: one template's bad output must not break the group file
+      this.group.addTmpl(key, '');
+      gen = this.group.getTmplGenObject(key);
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', code: 'wxml-codegen', message: 'this template could not be compiled to valid code; it renders empty' });
+    }
+    this.genObjects.set(key, gen);
     return {
       diagnostics,
       templateDependencies: (this.group.getDirectDependencies(key) as string[]).map(String),
@@ -89,13 +100,29 @@ export class TemplateGroup {
     };
   }
 
-  /** Adds a WXS module (key without extension). */
-  setScript(key: string, source: string): void {
+  /** Adds a WXS module (key without extension); a syntax error is reported and the module exports `{}`. */
+  setScript(key: string, source: string, file = `${key}.wxs`): Diagnostic[] {
     // 0.12.1 registers modules without `.wxs` but resolves `require("./x.wxs")` literally: drop the extension
     const normalized = source.replace(/(\brequire\s*\(\s*(["']))([^"']+?)\.(?:wxs|fts)\2/g, '$1$3$2');
-    this.group.addScript(key, normalized);
+    const checked = guardWxs(normalized);
+    this.group.addScript(key, checked.code);
     this.scripts.add(key);
     // templates that load this module captured nothing of it: gen objects look modules up by key at run time
+    return checked.ok ? [] : [{ file, line: checked.line, column: 1, severity: 'error', code: 'wxs-syntax', message: checked.message }];
+  }
+
+  /** Checks and wraps each inline `<wxs module>` of a template, like `setScript` does for files. */
+  private guardInlineScripts(key: string, file: string, source: string): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const name of (this.group.getInlineScriptModuleNames(key) as unknown[]).map(String)) {
+      const checked = guardWxs(this.group.getInlineScript(key, name));
+      this.group.setInlineScript(key, name, checked.code);
+      if (checked.ok) continue;
+      const tag = new RegExp(`<(?:wxs|fts)\\b[^>]*\\bmodule\\s*=\\s*["']${name.replace(/[^\w$]/g, '')}["'][^>]*>`, 'i').exec(source);
+      const start = tag ? positionAt(source, tag.index + tag[0].length) : { line: 1, column: 1 };
+      out.push({ file, line: start.line + checked.line - 1, column: 1, severity: 'error', code: 'wxs-syntax', message: `WXS module '${name}': ${checked.message}` });
+    }
+    return out;
   }
 
   has(key: string): boolean {
@@ -139,4 +166,13 @@ function slug(message: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 48);
+}
+
+function parses(code: string): boolean {
+  try {
+    new Script(`(${code})`);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,23 @@
+import { Script } from 'node:vm';
+
+/**
+ * glass-easel pastes WXS code into the group file as is, so one WXS syntax error (or a `// comment` on the last
+ * line) breaks every template of the package, and a WXS that throws while loading breaks the whole group when
+ * it is evaluated. Each module is therefore checked here and wrapped before it goes in.
+ */
+export type WxsCheck = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly code: string; readonly line: number; readonly message: string };
+
+const FILE = 'wxs-module.js';
+
+export function guardWxs(source: string): WxsCheck {
+  try {
+    new Script(`(function (require, exports, module) {\n${source}\n})`, { filename: FILE });
+  } catch (error) {
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    const line = Number(new RegExp(`${FILE.replace('.', '\\.')}:(\\d+)`).exec(stack)?.[1] ?? 2) - 1;
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, code: 'module.exports = {};\n', line: Math.max(line, 1), message };
+  }
+  // a throw at load time stays inside this module instead of aborting the group's evaluation
+  return { ok: true, code: `try {\n${source}\n} catch (e) { console.error('WXS module failed to load:', e); }\n` };
+}
