@@ -77,6 +77,7 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
     return kind.ok ? ok(shape.value as unknown as RequestOf<'project:new-page'>) : kind;
   },
   'compiler:latest': none,
+  'compiler:json-schemas': none,
   'device:list': none,
   'simulator:url': (p) => optionalFields(p, { ...launchFields, device: 'string' }),
   'simulator:relaunch': (p) => optionalFields(p, launchFields),

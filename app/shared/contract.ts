@@ -83,6 +83,14 @@ export interface DeviceReportEvent {
   readonly message: DeviceReport;
 }
 
+/** A JSON schema the editor validates and completes project JSON files with. */
+export interface EditorJsonSchema {
+  readonly uri: string;
+  /** Globs over the file path, such as `**` + `/app.json`; a leading `!` excludes. */
+  readonly fileMatch: readonly string[];
+  readonly schema: unknown;
+}
+
 /** Request channels: name → [request payload, response payload]. */
 export interface RequestChannels {
   'app:info': [void, AppInfo];
@@ -98,6 +106,7 @@ export interface RequestChannels {
   'project:delete': [{ readonly path: string }, { readonly path: string; readonly trashed: boolean }];
   'project:new-page': [{ readonly path: string; readonly kind: 'page' | 'component' }, { readonly files: readonly string[]; readonly appJson: string | null }];
   'compiler:latest': [void, BuildSummary | null];
+  'compiler:json-schemas': [void, readonly EditorJsonSchema[]];
   'simulator:url': [SimulatorUrlRequest, SimulatorInfo];
   'simulator:relaunch': [LaunchOptions, { readonly devices: number }];
   'simulator:navigate': [{ readonly openType: NavigateOpenType; readonly url?: string; readonly delta?: number }, { readonly devices: number }];
@@ -136,6 +145,7 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'project:delete',
   'project:new-page',
   'compiler:latest',
+  'compiler:json-schemas',
   'simulator:url',
   'simulator:relaunch',
   'simulator:navigate',

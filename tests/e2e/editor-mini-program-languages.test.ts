@@ -91,3 +91,12 @@ test('in page JS, wx. offers the mini-program API from miniprogram-api-typings',
   await focusEditor(page);
   assert.deepEqual(errors, []);
 });
+
+test('app.json is checked against the compiler schema while typing', async () => {
+  await openFileFromExplorer(page, 'app.json');
+  await focusEditor(page);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('{ "pages": 5');
+  await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
+  await page.keyboard.press('Control+z');
+});

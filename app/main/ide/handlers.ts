@@ -12,6 +12,7 @@ import {
 import { requestValidators } from '../../shared/contract-validation';
 import { err, ok, type Result } from '../../shared/result';
 import type { ProjectService } from '../project/project-service';
+import { editorJsonSchemas } from './editor-json-schemas';
 import type { LiveSession } from './live-session';
 
 export interface IdeServices {
@@ -44,6 +45,7 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'project:rename': ({ from, to }) => project.renamePath(from, to),
     'project:delete': ({ path }) => project.deletePath(path),
     'project:new-page': ({ path, kind }) => project.newPage(path, kind),
+    'compiler:json-schemas': async () => editorJsonSchemas(),
     'compiler:latest': async () => services.live?.latest() ?? null,
     'simulator:url': async (request) =>
       (await services.live?.simulatorInfo(request ?? {})) ?? { url: null, origin: null, error: 'The simulator is not available in this window.' },

@@ -2,6 +2,7 @@ import { useEditorStore } from '../../../stores/editor-store';
 import { pathForUri } from '../model-registry';
 import { monaco } from '../monaco-setup';
 import { loadMiniprogramTypings } from './js-typings';
+import { loadJsonSchemas } from './json-schemas';
 import { wxmlCompletionProvider } from './wxml-completion';
 import { wxmlDefinitionProvider } from './wxml-definition';
 import { WXML_LANGUAGE_ID, wxmlConfiguration, wxmlMonarch } from './wxml-monarch';
@@ -21,6 +22,7 @@ export function installLanguages(): void {
   registerWxss();
   monaco.languages.onLanguage('javascript', () => void loadMiniprogramTypings());
   monaco.languages.onLanguage('typescript', () => void loadMiniprogramTypings());
+  monaco.languages.onLanguage('json', loadJsonSchemas);
   // Go to definition into another project file opens it in a tab (Monaco alone would do nothing).
   monaco.editor.registerEditorOpener({
     openCodeEditor(_source, resource, selectionOrPosition) {
