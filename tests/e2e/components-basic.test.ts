@@ -81,10 +81,14 @@ test('label taps the control it names, or the first one inside', async () => {
   const { page, events } = await openComponentPage(
     browser,
     `<wx-checkbox-group id="g"><wx-label id="l1"><wx-checkbox value="one"></wx-checkbox><wx-text>one</wx-text></wx-label></wx-checkbox-group>
-     <wx-label id="l2" for="sw">toggle</wx-label><wx-switch id="sw"></wx-switch>`,
+     <wx-label id="l2" for="sw">toggle</wx-label><wx-switch id="sw"></wx-switch>
+     <wx-label id="l3" for="in">name</wx-label><wx-input id="in"></wx-input>`,
   );
   await page.click('#l1 wx-text');
   await page.click('#l2');
+  await page.click('#l3');
+  await page.keyboard.type('hi');
+  assert.equal(await getProp(page, '#in', 'value'), 'hi');
   assert.deepEqual((await events('change', 'g')).map((e) => e.detail), [{ value: ['one'] }]);
   assert.deepEqual((await events('change', 'sw')).map((e) => e.detail), [{ value: true }]);
   await page.close();

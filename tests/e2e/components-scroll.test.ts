@@ -110,3 +110,28 @@ test('autoplay advances with source "autoplay"; setting current moves without a 
   assert.equal(await getProp(page, '#sw', 'current'), 0);
   await page.close();
 });
+
+test('a vertical swiper follows an upward drag and shows dots in a column', async () => {
+  const { page, events } = await openComponentPage(browser, `<wx-swiper id="sw" vertical indicator-dots duration="50" style="width:300px;height:200px">${slides}</wx-swiper>`);
+  const box = (await page.locator('#sw').boundingBox())!;
+  await drag(page, [box.x + 150, box.y + 180], [box.x + 150, box.y + 20]);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'animationfinish')`);
+  assert.deepEqual((await events('change', 'sw')).map((e) => e.detail), [{ current: 1, currentItemId: 's1', source: 'touch' }]);
+  const y = await page.evaluate(`document.querySelector('[item-id=s1]').getBoundingClientRect().y`);
+  assert.equal(y, box.y);
+  const transition = (await events('transition', 'sw'))[0]!.detail;
+  assert.equal(transition.dx, 0);
+  assert.ok(Number(transition.dy) > 0);
+  assert.equal(await page.evaluate(`document.querySelector('#sw').shadowRoot.querySelector('.dots').classList.contains('vertical')`), true);
+  await page.close();
+});
+
+test('taps on a swiper item still reach it; a drag does not click', async () => {
+  const { page } = await openComponentPage(browser, `<wx-swiper id="sw" duration="50" style="width:300px">${slides}</wx-swiper>`);
+  await page.evaluate(`window.clicks = 0; document.querySelector('[item-id=s0]').addEventListener('click', () => window.clicks++)`);
+  const box = (await page.locator('#sw').boundingBox())!;
+  await page.mouse.click(box.x + 100, box.y + 50);
+  await drag(page, [box.x + 250, box.y + 50], [box.x + 50, box.y + 50]);
+  assert.equal(await page.evaluate('window.clicks'), 1);
+  await page.close();
+});

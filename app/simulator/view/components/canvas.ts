@@ -5,10 +5,12 @@ import { sheet, WxElement } from './wx-element';
 
 const CANVAS_CSS = `
 :host { display: block; }
+:host([disable-scroll]) { touch-action: none; }
 canvas { display: block; width: 100%; height: 100%; }
 `;
 
 export class WxCanvas extends WxElement {
+  static override reflected = ['disable-scroll'];
   private canvas!: HTMLCanvasElement;
   private resizeObserver: ResizeObserver | undefined;
 
@@ -39,7 +41,6 @@ export class WxCanvas extends WxElement {
   }
 
   protected override render(): void {
-    this.style.touchAction = this.prop<boolean>('disableScroll') ? 'none' : '';
     this.fitLegacyBitmap();
   }
 
