@@ -87,6 +87,7 @@ function texts(node: WxmlNode): string[] {
 
 test('the simulator reports its console, lifecycle, page data and readiness on its own', { skip, timeout: 60_000 }, async () => {
   assert.equal(device.info.kind, 'simulator');
+  assert.ok((device.info.screen?.width ?? 0) > 0 && (device.info.screen?.pixelRatio ?? 0) > 0, JSON.stringify(device.info));
   const log = await report('log', (r) => r.args[0] === 'index onLoad');
   assert.equal(log.level, 'log');
   await report('lifecycle', (r) => r.scope === 'page' && r.path === 'pages/index/index' && r.event === 'onLoad');

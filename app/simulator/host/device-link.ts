@@ -34,7 +34,14 @@ export const startDeviceLink: DeviceLinkStarter = (host, params) => {
 export function linkSimulator(host: SimulatorHost, params: URLSearchParams, options: Pick<DeviceLinkOptions, 'token'> & Partial<DeviceLinkOptions>): DeviceLink {
   const urlLaunch = readLaunchParams(params).launch;
   const link = connectDeviceLink({
-    device: { name: host.status().device, kind: 'simulator', platform: 'devtools', ...(typeof navigator === 'undefined' ? {} : { userAgent: navigator.userAgent.slice(0, 1024) }) },
+    device: {
+      name: host.status().device,
+      kind: 'simulator',
+      platform: 'devtools',
+      ...(typeof navigator === 'undefined' ? {} : { userAgent: navigator.userAgent.slice(0, 1024) }),
+      // The real screen the page runs on: the desktop's in the IDE, the phone's when opened from a QR code.
+      ...(typeof screen === 'undefined' ? {} : { screen: { width: screen.width, height: screen.height, pixelRatio: Math.min(16, globalThis.devicePixelRatio ?? 1) } }),
+    },
     ...options,
   });
   link.onState((state) => {
