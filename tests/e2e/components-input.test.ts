@@ -52,6 +52,18 @@ test('fast typing into a controlled input loses no character (late echoes are ig
   await page.close();
 });
 
+test('IME composition reports one input when the composition ends', async () => {
+  const { page, events } = await openComponentPage(browser, '<wx-input id="i"></wx-input>');
+  await page.click('#i');
+  const session = await page.context().newCDPSession(page);
+  await session.send('Input.imeSetComposition', { text: 'ni', selectionStart: 2, selectionEnd: 2 });
+  await session.send('Input.imeSetComposition', { text: 'nih', selectionStart: 3, selectionEnd: 3 });
+  await session.send('Input.insertText', { text: '你好' });
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'input')`);
+  assert.deepEqual((await events('input', 'i')).map((e) => e.detail.value), ['你好']);
+  await page.close();
+});
+
 test('input type number takes digits only; maxlength cuts; password hides', async () => {
   const { page } = await openComponentPage(browser, '<wx-input id="n" type="number" maxlength="4"></wx-input><wx-input id="p" password></wx-input>');
   await page.click('#n');

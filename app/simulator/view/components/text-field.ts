@@ -40,7 +40,11 @@ export class TextFieldController {
     control.addEventListener('keydown', (event) => {
       this.lastKeyCode = (event as KeyboardEvent).keyCode;
     });
-    control.addEventListener('input', () => this.userInput());
+    // While an IME composes (pinyin), the text is provisional: report it once the composition ends.
+    control.addEventListener('input', (event) => {
+      if (!(event as InputEvent).isComposing) this.userInput();
+    });
+    control.addEventListener('compositionend', () => this.userInput());
     control.addEventListener('focus', () => {
       this.applySelection();
       this.host.emit('focus', { value: control.value, height: 0 });
