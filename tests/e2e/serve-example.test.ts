@@ -110,7 +110,7 @@ test('serve refuses a missing project and a taken port with a clear message', as
   await new Promise<void>((resolve) => blocker.close(() => resolve()));
 });
 
-test('--qr prints a single-use pairing link besides the reusable Simulator link', { timeout: 60_000 }, async () => {
+test('--qr prints a single-use pairing link besides the reusable Simulator link; SIGTERM stops cleanly', { timeout: 60_000 }, async () => {
   const qr = ServeProcess.start([project.dir, '--qr', '--out', join(project.dir, '..', 'qr-out')]);
   try {
     const launchUrl = new URL((await qr.line(/^Simulator: /)).slice('Simulator: '.length));
@@ -122,7 +122,9 @@ test('--qr prints a single-use pairing link besides the reusable Simulator link'
     assert.equal((await first.next('welcome')).type, 'welcome');
     const second = await ProtocolDevice.connect(pairingUrl.origin, pairingUrl.searchParams.get('token')!, 'second phone');
     assert.equal((await second.next('refused')).code, 'unauthorized');
-    first.ws.close();
+    const closed = new Promise<number>((resolve) => first.ws.once('close', (code) => resolve(code)));
+    assert.equal(await qr.stop(), 0, 'SIGTERM stops serve cleanly');
+    assert.equal(await closed, 1001, 'connected devices are told the server is going away');
   } finally {
     await qr.stop();
   }
