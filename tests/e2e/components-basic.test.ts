@@ -37,6 +37,27 @@ test('every attribute given at creation counts, even next to reflected ones', as
   await page.close();
 });
 
+test('properties set on elements created before the components were defined still count', async () => {
+  const { page } = await openComponentPage(browser, '');
+  const result = await page.evaluate(`(async () => {
+    const frame = document.createElement('iframe');
+    document.body.appendChild(frame);
+    const doc = frame.contentDocument;
+    const input = doc.createElement('wx-input');
+    input.value = 'typed early';
+    const sw = doc.createElement('wx-switch');
+    sw.checked = true;
+    doc.body.append(input, sw);
+    const script = doc.createElement('script');
+    script.textContent = document.querySelector('script:not([src])').textContent + ';WxComponents.defineAllComponents(document);';
+    doc.head.appendChild(script);
+    await new Promise((r) => setTimeout(r, 50));
+    return [input.value, sw.checked, sw.getAttribute('aria-checked')];
+  })()`);
+  assert.deepEqual(result, ['typed early', true, 'true']);
+  await page.close();
+});
+
 test('checked="false" as an attribute and false as a property both mean unchecked', async () => {
   const { page } = await openComponentPage(browser, '<wx-switch id="a" checked="false"></wx-switch><wx-switch id="b" checked></wx-switch>');
   assert.equal(await getProp(page, '#a', 'checked'), false);

@@ -95,14 +95,16 @@ export abstract class WxElement extends HTMLElement {
   private reflecting: string | undefined;
   private setUp = false;
 
+  /** Properties set before the element was upgraded (own properties shadowing our accessors). */
+  private readonly earlyValues = new Map<string, unknown>();
+
   constructor() {
     super();
-    // Properties set before the element was upgraded are own properties shadowing our accessors: replay them.
+    // They are replayed on first connection, once subclass fields exist.
     for (const property of this.meta.specByProperty.keys()) {
       if (Object.prototype.hasOwnProperty.call(this, property)) {
-        const early = (this as unknown as Record<string, unknown>)[property];
+        this.earlyValues.set(property, (this as unknown as Record<string, unknown>)[property]);
         delete (this as unknown as Record<string, unknown>)[property];
-        (this as unknown as Record<string, unknown>)[property] = early;
       }
     }
   }
@@ -118,6 +120,8 @@ export abstract class WxElement extends HTMLElement {
 
   connectedCallback(): void {
     if (!this.setUp) {
+      for (const [property, value] of this.earlyValues) (this as unknown as Record<string, unknown>)[property] = value;
+      this.earlyValues.clear();
       this.setUp = true;
       // A class field named like an attribute property would silently swallow what the runtime sets.
       for (const property of this.meta.specByProperty.keys()) {
