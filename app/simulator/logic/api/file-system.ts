@@ -1,10 +1,22 @@
 /** `wx.getFileSystemManager()` over the Worker's VirtualFs: every method in callback form and `…Sync` form. */
-import { ApiFailure, type ApiOptions } from '../wx-callbacks';
+import type { ApiOptions } from '../wx-callbacks';
 import type { ApiMaker } from './api-maker';
-import { bytesOf, decodeBytes, encodeText, isEncoding, toArrayBuffer, type FileEncoding } from './encoding';
-import { FsError, USER_DATA_PATH, type VirtualFs } from './virtual-fs';
+import { dataBytes, failure, readResult } from './file-data';
+import { FileDescriptors } from './file-descriptors';
+import { createArchiveOperations } from './file-system-archives';
+import { USER_DATA_PATH, type VirtualFs } from './virtual-fs';
 
 type Operation = (...args: unknown[]) => unknown;
+
+interface OperationSpec {
+  readonly run: Operation;
+  /** The async form's options → the operation's arguments. */
+  readonly fromOptions: (o: ApiOptions) => unknown[];
+  /** The async form's success result. */
+  readonly result?: (value: unknown) => Record<string, unknown>;
+  /** Sync forms take positional arguments, except these which take the same options object as the async form. */
+  readonly syncTakesOptions?: boolean;
+}
 
 export function createFileSystemApi(fs: VirtualFs, api: ApiMaker): Record<string, unknown> {
   let manager: Record<string, unknown> | undefined;
@@ -14,25 +26,10 @@ export function createFileSystemApi(fs: VirtualFs, api: ApiMaker): Record<string
   };
 }
 
-export function createFileSystemManager(fs: VirtualFs, api: ApiMaker): Record<string, unknown> {
-  const encodingOf = (value: unknown): FileEncoding | undefined => {
-    if (value === undefined || value === null || value === '') return undefined;
-    if (!isEncoding(value)) throw new FsError(`Invalid argument: unknown encoding "${String(value)}"`);
-    return value;
-  };
-  const dataBytes = (data: unknown, encoding: unknown): Uint8Array => {
-    if (typeof data === 'string') return encodeText(data, encodingOf(encoding) ?? 'utf8');
-    const bytes = bytesOf(data);
-    if (!bytes) throw new FsError('Invalid argument: data should be a String or an ArrayBuffer');
-    return bytes;
-  };
-  const readResult = (bytes: Uint8Array, encoding: unknown): string | ArrayBuffer => {
-    const chosen = encodingOf(encoding);
-    return chosen ? decodeBytes(bytes, chosen) : toArrayBuffer(bytes);
-  };
-  const optionalNumber = (value: unknown) => (typeof value === 'number' ? value : undefined);
+const optionalNumber = (value: unknown) => (typeof value === 'number' ? value : undefined);
 
-  const operations: Record<string, { run: Operation; fromOptions: (o: ApiOptions) => unknown[]; result?: (value: unknown) => Record<string, unknown> }> = {
+function pathOperations(fs: VirtualFs): Record<string, OperationSpec> {
+  return {
     access: { run: (path) => fs.access(path), fromOptions: (o) => [o.path] },
     readFile: {
       run: (filePath, encoding, position, length) => readResult(fs.readFile(filePath, optionalNumber(position) ?? 0, optionalNumber(length)), encoding),
@@ -52,7 +49,7 @@ export function createFileSystemManager(fs: VirtualFs, api: ApiMaker): Record<st
       fromOptions: (o) => [o.path, o.recursive],
       result: (stats) => ({ stats }),
     },
-    truncate: { run: (filePath, length) => fs.truncate(filePath, optionalNumber(length) ?? 0), fromOptions: (o) => [o.filePath, o.length] },
+    truncate: { run: (filePath, length) => fs.truncate(filePath, optionalNumber(length) ?? 0), fromOptions: (o) => [o.filePath, o.length], syncTakesOptions: true },
     saveFile: {
       run: (tempFilePath, filePath) => {
         const target = typeof filePath === 'string' && filePath ? filePath : `${USER_DATA_PATH}/${String(tempFilePath).split('/').pop() ?? 'file'}`;
@@ -64,7 +61,35 @@ export function createFileSystemManager(fs: VirtualFs, api: ApiMaker): Record<st
       result: (savedFilePath) => ({ savedFilePath }),
     },
   };
+}
 
+function descriptorOperations(fds: FileDescriptors): Record<string, OperationSpec> {
+  return {
+    open: { run: (filePath, flag) => fds.openFile(filePath, flag), fromOptions: (o) => [o.filePath, o.flag], result: (fd) => ({ fd }), syncTakesOptions: true },
+    read: {
+      run: (fd, arrayBuffer, offset, length, position) => fds.read(fd, arrayBuffer, optionalNumber(offset) ?? 0, optionalNumber(length) ?? 0, position),
+      fromOptions: (o) => [o.fd, o.arrayBuffer, o.offset, o.length, o.position],
+      result: (value) => value as Record<string, unknown>,
+      syncTakesOptions: true,
+    },
+    write: {
+      run: (fd, data, offset, length, position, encoding) => {
+        let bytes = dataBytes(data, encoding);
+        if (typeof data !== 'string') bytes = bytes.subarray(optionalNumber(offset) ?? 0, length === undefined ? undefined : (optionalNumber(offset) ?? 0) + Number(length));
+        return fds.write(fd, bytes, position);
+      },
+      fromOptions: (o) => [o.fd, o.data, o.offset, o.length, o.position, o.encoding],
+      result: (value) => value as Record<string, unknown>,
+      syncTakesOptions: true,
+    },
+    fstat: { run: (fd) => fds.fstat(fd), fromOptions: (o) => [o.fd], result: (stats) => ({ stats }), syncTakesOptions: true },
+    ftruncate: { run: (fd, length) => fds.ftruncate(fd, optionalNumber(length) ?? 0), fromOptions: (o) => [o.fd, o.length], syncTakesOptions: true },
+    close: { run: (fd) => fds.close(fd), fromOptions: (o) => [o.fd], syncTakesOptions: true },
+  };
+}
+
+export function createFileSystemManager(fs: VirtualFs, api: ApiMaker): Record<string, unknown> {
+  const operations = { ...pathOperations(fs), ...descriptorOperations(new FileDescriptors(fs)) };
   const manager: Record<string, unknown> = {};
   for (const [name, op] of Object.entries(operations)) {
     manager[name] = api(name, (o) => {
@@ -76,8 +101,7 @@ export function createFileSystemManager(fs: VirtualFs, api: ApiMaker): Record<st
       }
     });
     manager[`${name}Sync`] = (...args: unknown[]) => {
-      // truncateSync takes an options object; every other sync form takes positional arguments.
-      const positional = name === 'truncate' && typeof args[0] === 'object' && args[0] !== null ? op.fromOptions(args[0] as ApiOptions) : args;
+      const positional = op.syncTakesOptions && typeof args[0] === 'object' && args[0] !== null ? op.fromOptions(args[0] as ApiOptions) : args;
       try {
         return op.run(...positional);
       } catch (error) {
@@ -85,10 +109,6 @@ export function createFileSystemManager(fs: VirtualFs, api: ApiMaker): Record<st
       }
     };
   }
+  Object.assign(manager, createArchiveOperations(fs, api));
   return manager;
-}
-
-function failure(name: string, error: unknown): ApiFailure {
-  if (error instanceof FsError || error instanceof Error) return new ApiFailure(`${name}:fail ${error.message}`);
-  return new ApiFailure(`${name}:fail ${String(error)}`);
 }

@@ -125,6 +125,20 @@ export class VirtualFs {
     this.nodes.set(path, { kind: 'file', data: next, modified: this.clock() });
   }
 
+  /** Writes `data` at `position` of an existing user file, growing it as needed (file-descriptor writes). */
+  writeAt(original: unknown, data: Uint8Array, position: number): void {
+    const path = this.resolve(original);
+    this.writable(path, String(original));
+    const node = this.file(path, String(original), 'write');
+    const size = Math.max(node.data.length, position + data.length);
+    this.checkSpace(path, size);
+    const next = new Uint8Array(size);
+    next.set(node.data);
+    next.set(data, position);
+    node.data = next;
+    node.modified = this.clock();
+  }
+
   truncate(original: unknown, length = 0): void {
     const path = this.resolve(original);
     this.writable(path, String(original));
