@@ -63,6 +63,7 @@ test('saving files pushes hot updates, relaunches and compile errors with their 
   const device = await ProtocolDevice.connect(url.origin, url.searchParams.get('token')!, 'watcher');
   await device.next('welcome');
   const first = await device.next('load');
+  assert.equal((await device.next('diagnostics')).diagnostics.filter((d) => d.severity === 'error').length, 0, 'the current build has no errors');
 
   const wxss = join(project.dir, 'pages/index/index.wxss');
   await writeFile(wxss, `${await readFile(wxss, 'utf8')}\n.e2e-added { color: red; }\n`);

@@ -308,3 +308,13 @@ test('silent connections are closed after the hello timeout, and a connection fl
     await started.value.close();
   }
 });
+
+test('a device that reconnects after the errors were fixed is told the list is empty', async () => {
+  const token = hub.tokens.issue({ kind: 'launch', projectId: 'fixed' });
+  hub.diagnostics('fixed', [{ file: 'a.wxml', line: 1, column: 1, severity: 'error', code: 'x', message: 'broken' }]);
+  hub.diagnostics('fixed', []);
+  const device = await TestDevice.hello(server.port, token);
+  await device.next('welcome');
+  assert.deepEqual((await device.next('diagnostics')).diagnostics, []);
+  device.ws.close();
+});

@@ -223,7 +223,8 @@ export class DeviceHub {
     session.send({ type: 'welcome', protocol: DEVICE_PROTOCOL_VERSION, deviceId: id, projectId: grant.projectId, resumeToken });
     const state = this.projects.get(grant.projectId);
     if (state?.load) session.send(state.load);
-    if (state?.diagnostics && state.diagnostics.diagnostics.length > 0) session.send(state.diagnostics);
+    // Also when empty: a device that was away while the errors got fixed must drop its overlay.
+    if (state?.diagnostics) session.send(state.diagnostics);
     this.emit({ kind: 'connected', device, resumed });
   }
 
