@@ -18,6 +18,7 @@ import { createLocationApi } from './location';
 import { createManagersApi } from './managers';
 import { directTransport, type NetworkTransport } from './network-transport';
 import { createOpenApi } from './open-api';
+import { createPlatformApi } from './platform';
 import { createRequestApi } from './request';
 import { listenForSimulateMessages, SimulatedDevice } from './simulated-device';
 import { createSocketApi } from './socket';
@@ -55,6 +56,7 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createTransferApi(host, api, transport, fs),
     ...createSocketApi(host, api, transport),
     ...createImageInfoApi(host, api, transport, fs),
+    ...createPlatformApi(host, api),
   };
 }
 
