@@ -1,7 +1,9 @@
 // Child process of the compile benchmark: builds a project once through the incremental API, then times
 // `rebuild([file])` after real one-file edits (WXML, WXSS, JS in turn). Prints one JSON line.
-// Usage: node --import tsx bench/compile/ours-incremental.ts <project> <outDir> <wxml> <wxss> <js> <rounds>
-import { appendFileSync } from 'node:fs';
+// Usage: node --import tsx bench/compile/ours-incremental.ts <project> <outDir> <wxml> <wxss> <js> <rounds> [--profile dir]
+// `--profile dir` writes CPU profiles of the first build and of the rebuilds (build.cpuprofile, rebuilds.cpuprofile).
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createCompiler } from '../../app/main/compiler/index';
 
@@ -13,6 +15,23 @@ if (!projectDir || !outDir || !wxml || !wxss || !js) {
   process.exit(2);
 }
 const rounds = Number(roundsText ?? 5);
+const profileFlag = process.argv.indexOf('--profile');
+const profileDir = profileFlag >= 0 ? process.argv[profileFlag + 1] : undefined;
+const session = profileDir ? new Session() : undefined;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+}
+const startProfile = async (): Promise<void> => {
+  if (session) await session.post('Profiler.start');
+};
+const stopProfile = async (name: string): Promise<void> => {
+  if (!session || !profileDir) return;
+  const { profile } = await session.post('Profiler.stop');
+  mkdirSync(profileDir, { recursive: true });
+  writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+};
 const files: Record<EditKind, string> = { wxml, wxss, js };
 const edit: Record<EditKind, (round: number) => string> = {
   wxml: (round) => `\n<view class="edited-${round}">edited {{${round}}}</view>\n`,
@@ -21,20 +40,25 @@ const edit: Record<EditKind, (round: number) => string> = {
 };
 
 const compiler = createCompiler(projectDir, { outDir, zips: false });
+await startProfile();
 let started = performance.now();
 const first = await compiler.build();
 const buildMs = performance.now() - started;
+await stopProfile('build');
 if (!first.ok) {
   console.error(first.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n'));
   process.exit(1);
 }
 const rebuildMs: Record<EditKind, number[]> = { wxml: [], wxss: [], js: [] };
+const rebuildTimings: Record<EditKind, Readonly<Record<string, number>>[]> = { wxml: [], wxss: [], js: [] };
+await startProfile();
 for (let round = 0; round < rounds; round++) {
   for (const kind of ['wxml', 'wxss', 'js'] as const) {
     appendFileSync(join(projectDir, files[kind]), edit[kind](round));
     started = performance.now();
     const result = await compiler.rebuild([files[kind]]);
     rebuildMs[kind].push(performance.now() - started);
+    rebuildTimings[kind].push(result.timings);
     // a rebuild that wrote nothing did not do the work being timed
     if (!result.ok || result.changedOutputs.length === 0) {
       console.error(`rebuild after a ${kind} edit: ok=${result.ok}, ${result.changedOutputs.length} outputs changed`);
@@ -42,5 +66,6 @@ for (let round = 0; round < rounds; round++) {
     }
   }
 }
+await stopProfile('rebuilds');
 compiler.dispose();
-console.log(JSON.stringify({ buildMs, reportedBuildMs: first.durationMs, rebuildMs }));
+console.log(JSON.stringify({ buildMs, reportedBuildMs: first.durationMs, buildTimings: first.timings, rebuildMs, rebuildTimings }));

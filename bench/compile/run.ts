@@ -35,6 +35,8 @@ interface Sample {
   /** Time the tool itself reports, without process start-up. */
   innerMs?: number;
   rebuildMs?: { wxml: number; wxss: number; js: number };
+  /** Our compiler's phase times (ms) of the build and of each rebuild. */
+  timings?: { build: Readonly<Record<string, number>>; wxml: Readonly<Record<string, number>>; wxss: Readonly<Record<string, number>>; js: Readonly<Record<string, number>> };
 }
 
 function ensurePeers(): string {
@@ -73,7 +75,13 @@ async function oursRebuild(project: GeneratedProject, run: number): Promise<Samp
   const out = join(workDir, `ours-rebuild-out-${run}`);
   const t = project.editTargets;
   const m = await measure(process.execPath, ['--import', 'tsx', join(root, 'bench', 'compile', 'ours-incremental.ts'), copy, out, t.wxml, t.wxss, t.js, '1'], { cwd: root });
-  const result = JSON.parse(m.stdout.trim().split('\n').at(-1)!) as { buildMs: number; rebuildMs: Record<'wxml' | 'wxss' | 'js', number[]> };
+  type Phases = Readonly<Record<string, number>>;
+  const result = JSON.parse(m.stdout.trim().split('\n').at(-1)!) as {
+    buildMs: number;
+    rebuildMs: Record<'wxml' | 'wxss' | 'js', number[]>;
+    buildTimings: Phases;
+    rebuildTimings: Record<'wxml' | 'wxss' | 'js', Phases[]>;
+  };
   rmSync(copy, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   return {
@@ -81,6 +89,7 @@ async function oursRebuild(project: GeneratedProject, run: number): Promise<Samp
     peakRssMb: m.peakRssMb,
     innerMs: result.buildMs,
     rebuildMs: { wxml: result.rebuildMs.wxml[0]!, wxss: result.rebuildMs.wxss[0]!, js: result.rebuildMs.js[0]! },
+    timings: { build: result.buildTimings, wxml: result.rebuildTimings.wxml[0]!, wxss: result.rebuildTimings.wxss[0]!, js: result.rebuildTimings.js[0]! },
   };
 }
 
@@ -190,6 +199,12 @@ function report(results: Record<string, Record<string, Sample[]>>, tools: Tool[]
     }
     const worst = Math.max(...Object.values(rebuild.rebuildMs!));
     verdicts.push(`${size} pages: our slowest one-file rebuild ${fmt(worst)} (target ≤ 50 ms at 500)`);
+    const phases = results[size]!['ours-rebuild']!.map((x) => x.timings).filter((x) => x !== undefined);
+    for (const which of ['build', 'wxml', 'wxss', 'js'] as const) {
+      const names = Object.keys(phases[0]?.[which] ?? {});
+      const text = names.map((n) => `${n} ${fmt(median(phases.map((p) => p[which][n] ?? 0)))}`).join(', ');
+      if (text) verdicts.push(`${size} pages: our ${which === 'build' ? 'in-process build' : `${which} rebuild`} by phase (medians): ${text}`);
+    }
   }
   console.log(`\n${lines.join('\n')}\n\n${verdicts.join('\n')}`);
   const file = join(benchDir, 'compile-results.json');
