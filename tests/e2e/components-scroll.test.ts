@@ -135,3 +135,30 @@ test('taps on a swiper item still reach it; a drag does not click', async () => 
   assert.equal(await page.evaluate('window.clicks'), 1);
   await page.close();
 });
+
+test('nested drags: a swiper or slider inside a scroll-view keeps its own drag; across the swiper the view scrolls', async () => {
+  const { page, events } = await openComponentPage(
+    browser,
+    `<wx-scroll-view id="sv" scroll-y style="height:300px">
+       <wx-swiper id="sw" duration="50" style="width:300px;height:150px">${slides}</wx-swiper>
+       <wx-slider id="sl" style="width:300px"></wx-slider>
+       ${rows}
+     </wx-scroll-view>`,
+  );
+  const swiper = (await page.locator('#sw').boundingBox())!;
+  // Horizontal drag on the swiper: the slide changes, the scroll-view stays.
+  await drag(page, [swiper.x + 250, swiper.y + 75], [swiper.x + 50, swiper.y + 80]);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'animationfinish')`);
+  assert.equal(await getProp(page, '#sv', 'scrollTop'), 0);
+  assert.equal((await events('change', 'sw')).length, 1);
+  // Slider drag, even one wandering mostly downwards: the value changes, the scroll-view stays.
+  const slider = (await page.locator('#sl').boundingBox())!;
+  await drag(page, [slider.x + 20, slider.y + slider.height / 2], [slider.x + 90, slider.y + slider.height / 2 + 120]);
+  assert.equal(await getProp(page, '#sv', 'scrollTop'), 0);
+  assert.equal((await events('change', 'sl')).length, 1);
+  // Vertical drag starting on the swiper: the scroll-view scrolls, the swiper stays.
+  await drag(page, [swiper.x + 150, swiper.y + 140], [swiper.x + 150, swiper.y + 40]);
+  assert.equal(await getProp(page, '#sv', 'scrollTop'), 100);
+  assert.equal((await events('change', 'sw')).length, 1);
+  await page.close();
+});

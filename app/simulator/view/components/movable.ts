@@ -1,5 +1,6 @@
 // <movable-area> and <movable-view>: drag (direction, out-of-bounds, inertia with friction/damping), x/y
 // properties with animation, pinch-free scale via the mouse wheel when `scale` is set, and change / scale events.
+import { claimPointer, releasePointer } from './gesture-claim';
 import { lengthToPx, WxElement } from './wx-element';
 
 export class WxMovableArea extends WxElement {}
@@ -94,8 +95,7 @@ export class WxMovableView extends WxElement {
 
   private startDrag(event: PointerEvent): void {
     const direction = this.prop<string>('direction');
-    if (event.button !== 0 || this.prop<boolean>('disabled') || direction === 'none') return;
-    event.stopPropagation();
+    if (event.button !== 0 || this.prop<boolean>('disabled') || direction === 'none' || !claimPointer(event.pointerId, this)) return;
     this.setPointerCapture(event.pointerId);
     if (this.animationFrame) cancelAnimationFrame(this.animationFrame);
     const startX = event.clientX;
@@ -132,10 +132,11 @@ export class WxMovableView extends WxElement {
       this.place();
       this.emit('change', { x, y, source });
     };
-    const end = (): void => {
+    const end = (endEvent: PointerEvent): void => {
       this.removeEventListener('pointermove', move);
       this.removeEventListener('pointerup', end);
       this.removeEventListener('pointercancel', end);
+      releasePointer(endEvent.pointerId, this);
       const [cx, cy] = this.clamp(this.posX, this.posY);
       if (cx !== this.posX || cy !== this.posY) this.moveTo(cx, cy, 'out-of-bounds', true);
       else if (this.prop<boolean>('inertia')) {

@@ -1,6 +1,7 @@
 // <scroll-view>: the element itself scrolls (so page WXSS lays its children out directly). scroll-top,
 // scroll-left and scroll-into-view are both WeChat attributes and Element's own scrollTop / scrollLeft /
 // scrollIntoView(): reading gives the live offset or the native method. A mouse drag scrolls as a finger would.
+import { claimedByOther, claimPointer, releasePointer } from './gesture-claim';
 import type { Refresher } from './scroll-view-refresher';
 import { attachRefresher } from './scroll-view-refresher';
 import { lengthToPx, sheet, WxElement } from './wx-element';
@@ -161,8 +162,17 @@ export class WxScrollView extends WxElement {
     const move = (moveEvent: PointerEvent): void => {
       const dx = moveEvent.clientX - startX;
       const dy = moveEvent.clientY - startY;
+      if (claimedByOther(moveEvent.pointerId, this)) {
+        // An inner slider, swiper or scroll-view took this drag.
+        end(moveEvent);
+        return;
+      }
       if (!dragging) {
         if (Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
+        // Only drag along an axis this view scrolls; the other axis belongs to an outer scroller.
+        const alongY = Math.abs(dy) >= Math.abs(dx);
+        if ((alongY && !this.prop<boolean>('scrollY')) || (!alongY && !this.prop<boolean>('scrollX'))) return;
+        if (!claimPointer(moveEvent.pointerId, this)) return;
         dragging = true;
         this.setPointerCapture(moveEvent.pointerId);
         if (this.prop<boolean>('enhanced')) this.emit('dragstart', { scrollLeft: origin.left, scrollTop: origin.top });
@@ -172,11 +182,12 @@ export class WxScrollView extends WxElement {
       this.scrollTo({ top: origin.top - dy, left: origin.left - dx, behavior: 'instant' });
       if (this.prop<boolean>('enhanced')) this.emit('dragging', { scrollLeft: this.liveScrollLeft, scrollTop: this.liveScrollTop });
     };
-    const end = (): void => {
+    const end = (endEvent: PointerEvent): void => {
       this.removeEventListener('pointermove', move);
       this.removeEventListener('pointerup', end);
       this.removeEventListener('pointercancel', end);
       if (!dragging) return;
+      releasePointer(endEvent.pointerId, this);
       this.refresher.release();
       this.suppressClick = true;
       setTimeout(() => (this.suppressClick = false), 0);

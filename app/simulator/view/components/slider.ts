@@ -1,6 +1,7 @@
 // <slider>: the WeUI track and round handle; dragging fires `changing` {value} on every step and `change`
 // {value} on release, a tap on the track jumps there and fires `change`.
 import type { FormField } from './form-field';
+import { claimPointer, releasePointer } from './gesture-claim';
 import { sheet, WxElement } from './wx-element';
 
 const SLIDER_CSS = `
@@ -64,7 +65,7 @@ export class WxSlider extends WxElement implements FormField {
   }
 
   private startDrag(event: PointerEvent): void {
-    if (this.prop<boolean>('disabled') || event.button !== 0) return;
+    if (this.prop<boolean>('disabled') || event.button !== 0 || !claimPointer(event.pointerId, this)) return;
     const area = this.tapArea;
     area.setPointerCapture(event.pointerId);
     let moved = false;
@@ -83,6 +84,7 @@ export class WxSlider extends WxElement implements FormField {
       area.removeEventListener('pointermove', move);
       area.removeEventListener('pointerup', end);
       area.removeEventListener('pointercancel', end);
+      releasePointer(endEvent.pointerId, this);
       const value = moved ? (this.live ?? last) : this.valueAt(endEvent.clientX);
       this.live = undefined;
       this.setProp('value', value);

@@ -1,6 +1,7 @@
 // <swiper> and <swiper-item>: slides laid out by a generated shadow stylesheet (the runtime owns the items'
 // inline styles), pointer-drag swiping, autoplay, circular wrap-around, vertical mode, indicator dots, and
 // change {current, currentItemId, source} / transition {dx, dy} / animationfinish events.
+import { claimPointer, releasePointer } from './gesture-claim';
 import { cssLength, sheet, WxElement } from './wx-element';
 
 const SWIPER_CSS = `
@@ -288,6 +289,10 @@ export class WxSwiper extends WxElement {
           if (Math.abs(crossDelta) >= DRAG_THRESHOLD_PX) cleanup();
           return;
         }
+        if (!claimPointer(moveEvent.pointerId, this)) {
+          cleanup();
+          return;
+        }
         captured = true;
         this.dragging = true;
         this.stopAutoplay();
@@ -314,6 +319,7 @@ export class WxSwiper extends WxElement {
     const end = (endEvent: PointerEvent): void => {
       cleanup();
       if (!captured) return;
+      releasePointer(endEvent.pointerId, this);
       this.dragging = false;
       this.suppressClick = true;
       setTimeout(() => (this.suppressClick = false), 0);
