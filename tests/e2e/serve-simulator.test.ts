@@ -71,6 +71,7 @@ test('the printed URL boots the example at the requested page and query', { skip
   assert.deepEqual(s.query, { from: 'e2e' });
   assert.ok(s.buildId);
   await serve.line(/^\[[^\]]+\] log: App launched/);
+  await serve.line(/^device \S+ shows pages\/logs\/logs\?from=e2e \(build /, 'stderr');
   assert.deepEqual(consoleErrors.filter((e) => /Content Security Policy|404/.test(e)), [], 'no CSP violations or missing files');
 });
 

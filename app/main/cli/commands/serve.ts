@@ -113,6 +113,8 @@ function printDeviceEvent(event: HubEvent): void {
   else if (event.message.type === 'error') {
     const where = event.message.source ? ` (${event.message.source.file}:${event.message.source.line}:${event.message.source.column})` : '';
     console.log(`[${event.device.info.name}] error: ${event.message.message}${where}`);
+  } else if (event.message.type === 'status' && event.message.ready && event.message.requestId === undefined) {
+    console.error(`device ${event.device.info.name} shows ${event.message.pageStack.at(-1) ?? '(no page)'}${event.message.buildId ? ` (build ${event.message.buildId})` : ''}`);
   }
 }
 
