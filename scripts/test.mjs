@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the unit tests (app/**/*.test.ts) and end-to-end tests (tests/e2e/**/*.test.ts) with Node's test runner.
 // Node 20's --test takes no globs, so we find the files ourselves.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -29,6 +29,18 @@ if (files.length === 0) {
   console.error('No test files matched.');
   process.exit(1);
 }
+// Real third-party packages some tests compile: fetched once from the npm registry into the git-ignored .corpus/.
+const fixtures = [
+  ['.corpus/npm-fixture/node_modules', 'scripts/npm-fixture-fetch.mjs'],
+  ['.corpus/manifest.json', 'scripts/corpus-fetch.mjs'],
+];
+for (const [marker, script] of fixtures) {
+  if (existsSync(join(root, marker)) || !existsSync(join(root, script))) continue;
+  console.log(`Fetching test fixtures: node ${script}`);
+  const fetched = spawnSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
+  if (fetched.status !== 0) process.exit(fetched.status ?? 1);
+}
+
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
