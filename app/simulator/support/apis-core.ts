@@ -142,6 +142,7 @@ export const CORE_APIS: readonly ApiSupport[] = [
   ]),
   ...apis('ui', 'simulated', ['setBackgroundTextStyle'], 'Accepted; the pull-down dots keep their style.'),
   ...apis('ui', 'unsupported', ['showActionSheet'], 'Needs an action-sheet overlay in the host shell.'),
+  ...apis('ui', 'full', ['checkIsPictureInPictureActive'], 'Always false: the simulator has no picture-in-picture.'),
   ...apis('ui', 'unsupported', [
     'hideHomeButton',
     'setTopBarText',
@@ -155,7 +156,6 @@ export const CORE_APIS: readonly ApiSupport[] = [
     'onKeyboardHeightChange',
     'offKeyboardHeightChange',
     'setVisualEffectOnCapture',
-    'checkIsPictureInPictureActive',
     'getShowSplashAdStatus',
   ]),
   ...apis('storage', 'full', [

@@ -34,7 +34,8 @@ export const MEDIA_APIS: readonly ApiSupport[] = [
     'createMediaRecorder',
   ], 'Audio plays in the host shell, which has no audio channel for the logic layer yet.'),
   ...apis('media', 'unsupported', ['createVideoContext', 'createCameraContext', 'createLivePlayerContext', 'createLivePusherContext', 'createMapContext'], 'Contexts of native components the simulator draws as placeholders.'),
-  ...apis('ai', 'unsupported', ['createInferenceSession', 'getInferenceEnvInfo', 'createVKSession', 'isVKSupport', 'faceDetect', 'initFaceDetect', 'stopFaceDetect', 'getXrFrameSystem'], 'Needs WeChat’s native AI and XR engines.'),
+  ...apis('ai', 'full', ['isVKSupport'], 'Always false: the simulator has no visual kit.'),
+  ...apis('ai', 'unsupported', ['createInferenceSession', 'getInferenceEnvInfo', 'createVKSession', 'faceDetect', 'initFaceDetect', 'stopFaceDetect', 'getXrFrameSystem'], 'Needs WeChat’s native AI and XR engines.'),
   ...apis('worker', 'unsupported', ['createWorker'], 'Needs the package’s worker scripts served to a nested Worker.'),
   ...apis('ad', 'unsupported', ['createRewardedVideoAd', 'createInterstitialAd'], 'No ads in the simulator.'),
 ];

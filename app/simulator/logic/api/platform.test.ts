@@ -15,6 +15,8 @@ function platform() {
 test('the simulator is always in the default API category and has no Skyline', async () => {
   const { wx } = platform();
   assert.equal(wx.getApiCategory!(), 'default');
+  assert.equal(wx.isVKSupport!('v2'), false);
+  assert.equal(wx.checkIsPictureInPictureActive!(), false);
   assert.equal((wx.getSkylineInfoSync!() as { isSupported: boolean }).isSupported, false);
   assert.equal(((await wx.getSkylineInfo!()) as { errMsg: string }).errMsg, 'getSkylineInfo:ok');
 });

@@ -18,6 +18,9 @@ export function createPlatformApi(host: WxHost, api: ApiMaker): Record<string, u
 
   return {
     getApiCategory: () => 'default',
+    // Feature queries with a true answer: the simulator has neither.
+    isVKSupport: () => false,
+    checkIsPictureInPictureActive: () => false,
     onApiCategoryChange: category.on,
     offApiCategoryChange: category.off,
     getSkylineInfoSync: () => ({ ...SKYLINE, version: '' }),
