@@ -122,6 +122,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Result<
     const onError = (error: NodeJS.ErrnoException): void => {
       if (error.code === 'EADDRINUSE') resolve(err(`port ${options.port} on ${host} is already in use; pick another with --port, or leave it out for a free one`));
       else if (error.code === 'EADDRNOTAVAIL') resolve(err(`cannot bind ${host}: no such address on this machine`));
+      else if (error.code === 'ENOTFOUND') resolve(err(`cannot bind ${host}: no such host name; use an address such as 127.0.0.1 or 0.0.0.0`));
       else if (error.code === 'EACCES') resolve(err(`not allowed to listen on ${host}:${options.port}; use a port above 1023`));
       else resolve(err(`cannot listen on ${host}:${options.port ?? 0}: ${error.message}`));
     };

@@ -12,7 +12,7 @@ import type { ProjectSession } from '../../devserver/simulator-service';
 import { startSimulatorService } from '../../devserver/simulator-service';
 import type { CliCommand } from '../command';
 
-const usage = `Usage: ministudio serve <project> [--port n] [--host addr] [--device name] [--page path?query] [--scene n] [--out dir]
+const usage = `Usage: ministudio serve <project> [--port n] [--host addr] [--device name] [--page path?query] [--scene n] [--out dir] [--qr]
 
 Builds the project, serves it with the simulator, rebuilds on every change and hot-updates connected devices.
 Prints one line "Simulator: <url>" to open in a browser, then the devices' console output, prefixed.
