@@ -82,11 +82,30 @@ const placeholders = new WeakSet<object>();
 
 /** True for the stand-ins `withApiFamilies` puts in place of unsupported APIs (tests keep the table honest with it). */
 export function isUnsupportedPlaceholder(value: unknown): boolean {
-  return typeof value === 'function' && placeholders.has(value);
+  return (typeof value === 'function' || (typeof value === 'object' && value !== null)) && placeholders.has(value);
 }
+
+/** Members of `wx` that are namespaces rather than functions (`wx.router.addRouteBuilder`, `wx.worklet.timing`). */
+const NAMESPACES = new Set(['router', 'worklet']);
 
 /** `on…`/`off…` accept listeners that never fire; sync forms and factories throw; callback forms fail. */
 function unsupportedApi(name: string, message: string, warn: () => void, api: ReturnType<typeof apiMaker>): unknown {
+  if (NAMESPACES.has(name)) {
+    const namespace = new Proxy(
+      {},
+      {
+        get: (_target, key) =>
+          typeof key === 'symbol'
+            ? undefined
+            : () => {
+                warn();
+                throw new Error(message);
+              },
+      },
+    );
+    placeholders.add(namespace);
+    return namespace;
+  }
   let placeholder: (options?: Record<string, unknown>) => unknown;
   if (/^(on|off)[A-Z]/.test(name)) {
     placeholder = () => warn();

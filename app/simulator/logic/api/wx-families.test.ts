@@ -34,6 +34,8 @@ test('an unsupported API fails with a message that names it, and warns once', as
   assert.equal(host.posted.filter((m) => m.kind === 'log' && m.level === 'warn').length, 1);
   assert.throws(() => wx.createCameraContext!(), /createCameraContext:fail not supported/);
   assert.doesNotThrow(() => wx.onAccelerometerChange!(() => undefined));
+  const worklet = wx.worklet as unknown as Record<string, () => unknown>;
+  assert.throws(() => worklet.timing!(), /worklet:fail not supported in the Mini Studio simulator/);
 });
 
 test('canIUse follows the tables for APIs, components, attributes and values', () => {
