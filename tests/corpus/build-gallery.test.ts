@@ -1,14 +1,13 @@
 // The gallery app (scripts/gallery-generate.mjs: every component of tdesign-miniprogram, @vant/weapp,
-// weui-miniprogram and antd-mini on its own page) goes through "build npm" and `ministudio build` with zero
-// errors. Needs `npm run corpus:fetch`; skips without it.
+// weui-miniprogram and antd-mini on its own page) goes through `ministudio build-npm` and `ministudio build`
+// with zero errors. Needs `npm run corpus:fetch`; skips without it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatDiagnostic } from '../../app/shared/diagnostic';
+import { formatDiagnostic, type Diagnostic } from '../../app/shared/diagnostic';
 import type { PackageManifest } from '../../app/shared/package-format';
-import { buildNpm } from '../../app/main/compiler/npm/index';
 import { CORPUS_MISSING, loadCorpus, repoRoot } from './support/corpus-manifest';
 import { listDiagnostics, parseBuildJson, runCli } from './support/cli-run';
 
@@ -25,9 +24,11 @@ if (!corpus) {
       const source = join(repoRoot, corpus.gallery.dir);
       // a fresh build npm: leave out what a previous one wrote
       cpSync(source, project, { recursive: true, filter: (path) => path !== join(source, 'miniprogram_npm') });
-      const npm = await buildNpm(project);
-      const npmErrors = npm.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+      const npm = await runCli(['build-npm', project, '--json']);
+      const npmResult = JSON.parse(npm.stdout.trim().split('\n').at(-1) ?? '{}') as { diagnostics?: Diagnostic[] };
+      const npmErrors = (npmResult.diagnostics ?? []).filter((d) => d.severity === 'error').map(formatDiagnostic);
       assert.deepEqual(npmErrors, [], `build npm: ${npmErrors.length} error(s):\n${npmErrors.join('\n')}`);
+      assert.equal(npm.exitCode, 0, `ministudio build-npm exit code\nstderr:\n${npm.stderr}`);
       for (const library of corpus.libraries) {
         assert.ok(existsSync(join(project, 'miniprogram_npm', library.name)), `miniprogram_npm/${library.name} was built`);
       }
