@@ -90,3 +90,32 @@ test('a form collects a picker by its name: the confirmed value, or its value be
   assert.deepEqual((await events('submit', 'f')).map((e) => e.detail), [{ value: { fruit: 0 } }, { value: { fruit: 2 } }]);
   await page.close();
 });
+
+test('match-media shows its content only while the viewport matches', async () => {
+  const { page } = await openComponentPage(browser, '<wx-match-media id="narrow" max-width="400"><wx-view>narrow</wx-view></wx-match-media><wx-match-media id="wide" min-width="401"><wx-view>wide</wx-view></wx-match-media>');
+  await page.waitForTimeout(50);
+  assert.equal(await page.locator('#narrow').isVisible(), true);
+  assert.equal(await page.locator('#wide').isVisible(), false);
+  await page.setViewportSize({ width: 600, height: 600 });
+  await page.waitForTimeout(50);
+  assert.equal(await page.locator('#narrow').isVisible(), false);
+  assert.equal(await page.locator('#wide').isVisible(), true);
+  await page.close();
+});
+
+test('page-container enters and leaves with WeChat events; an overlay tap closes it', async () => {
+  const { page, events } = await openComponentPage(browser, '<wx-page-container id="pc" duration="50" round><wx-view style="height:200px">sheet</wx-view></wx-page-container>');
+  assert.equal(await page.locator('#pc wx-view').isVisible(), false);
+  await setProps(page, '#pc', { show: true });
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'afterenter')`);
+  assert.equal(await page.locator('#pc wx-view').isVisible(), true);
+  assert.equal(await page.getAttribute('#pc', 'open'), '');
+  await page.mouse.click(100, 50);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'afterleave')`);
+  assert.deepEqual(
+    (await events()).map((e) => e.type).filter((type) => type !== 'transition'),
+    ['beforeenter', 'enter', 'afterenter', 'clickoverlay', 'beforeleave', 'leave', 'afterleave'],
+  );
+  assert.equal(await page.locator('#pc wx-view').isVisible(), false);
+  await page.close();
+});

@@ -13,7 +13,8 @@ const RECORDED = [
   'scrolltolower', 'transition', 'animationfinish', 'columnchange', 'cancel', 'pickstart', 'pickend', 'load', 'error',
   'navigate', 'opentype', 'activeend', 'getuserinfo', 'getphonenumber', 'chooseavatar', 'refresherpulling',
   'refresherrefresh', 'refresherrestore', 'refresherabort', 'scale', 'pagemeta', 'navigationbar', 'keyboardheightchange',
-  'play', 'pause', 'ended', 'timeupdate', 'message', 'success', 'fail', 'complete', 'dragstart', 'dragging', 'dragend', 'updated', 'htouchmove', 'vtouchmove',
+  'play', 'pause', 'ended', 'timeupdate', 'message', 'success', 'fail', 'complete', 'dragstart', 'dragging', 'dragend', 'updated', 'htouchmove', 'vtouchmove', 'beforeenter', 'enter',
+  'afterenter', 'beforeleave', 'leave', 'afterleave', 'clickoverlay',
 ];
 
 export interface RecordedEvent {

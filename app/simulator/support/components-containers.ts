@@ -160,7 +160,7 @@ export const CONTAINER_COMPONENTS: readonly ComponentSupport[] = [
   {
     name: 'match-media',
     category: 'view-container',
-    status: 'unsupported',
+    status: 'full',
     attributes: [
       num('min-width', null),
       num('max-width', null),
@@ -175,7 +175,8 @@ export const CONTAINER_COMPONENTS: readonly ComponentSupport[] = [
   {
     name: 'page-container',
     category: 'view-container',
-    status: 'unsupported',
+    status: 'full',
+    note: 'While open it has an `open` attribute; the host closes it (close()) instead of navigating back.',
     attributes: [
       bool('show'),
       num('duration', 300),
@@ -195,8 +196,6 @@ export const CONTAINER_COMPONENTS: readonly ComponentSupport[] = [
       event('leave'),
       event('afterleave'),
       event('clickoverlay'),
-      event('enterCancelled'),
-      event('leaveCancelled'),
     ],
   },
   {

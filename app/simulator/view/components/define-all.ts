@@ -13,11 +13,13 @@ import { WxForm, WxLabel } from './form';
 import { WxIcon } from './icon';
 import { WxCoverImage, WxImage } from './image';
 import { WxInput } from './input';
+import { WxMatchMedia } from './match-media';
 import { installLightStyles } from './light-styles';
 import { WxMovableArea, WxMovableView } from './movable';
 import { WxNavigator } from './navigator';
 import { WxOpenData } from './open-data';
 import { WxNavigationBar, WxPageMeta } from './page-config';
+import { WxPageContainer } from './page-container';
 import { WxPicker } from './picker';
 import { WxPickerView, WxPickerViewColumn } from './picker-view';
 import { WxPlaceholder } from './placeholder';
@@ -77,6 +79,8 @@ const IMPLEMENTED: Readonly<Record<string, Constructor>> = {
   audio: WxAudio,
   'web-view': WxWebView,
   'open-data': WxOpenData,
+  'match-media': WxMatchMedia,
+  'page-container': WxPageContainer,
 };
 
 /** Components without behaviour of their own: a labelled placeholder when they would draw natively. */
