@@ -67,6 +67,9 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
     const shape = optionalFields(p, { path: 'string', content: 'string' });
     return shape.ok && typeof shape.value.path !== 'string' ? err("'path' must be a string") : (shape as Result<RequestOf<'project:create-file'>>);
   },
+  'project:templates': none,
+  'project:create-from-template': (p) => objectWith(p, { template: 'string', parentDir: 'string', name: 'string' }),
+  'fs:complete-folder': (p) => objectWith(p, { prefix: 'string' }),
   'project:create-folder': (p) => objectWith(p, { path: 'string' }),
   'project:rename': (p) => objectWith(p, { from: 'string', to: 'string' }),
   'project:delete': (p) => objectWith(p, { path: 'string' }),

@@ -83,6 +83,12 @@ export interface DeviceReportEvent {
   readonly message: DeviceReport;
 }
 
+export interface ProjectTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+}
+
 /** A JSON schema the editor validates and completes project JSON files with. */
 export interface EditorJsonSchema {
   readonly uri: string;
@@ -100,6 +106,9 @@ export interface RequestChannels {
   'project:read-file': [{ readonly path: string }, { readonly path: string; readonly content: string }];
   'project:write-file': [{ readonly path: string; readonly content: string }, { readonly path: string; readonly size: number }];
   'project:recent': [void, readonly RecentProject[]];
+  'project:templates': [void, readonly ProjectTemplate[]];
+  'project:create-from-template': [{ readonly template: string; readonly parentDir: string; readonly name: string }, ProjectInfo];
+  'fs:complete-folder': [{ readonly prefix: string }, readonly string[]];
   'project:create-file': [{ readonly path: string; readonly content?: string }, { readonly path: string }];
   'project:create-folder': [{ readonly path: string }, { readonly path: string }];
   'project:rename': [{ readonly from: string; readonly to: string }, { readonly from: string; readonly to: string }];
@@ -139,6 +148,9 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'project:read-file',
   'project:write-file',
   'project:recent',
+  'project:templates',
+  'project:create-from-template',
+  'fs:complete-folder',
   'project:create-file',
   'project:create-folder',
   'project:rename',

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   isRequestChannel,
   UserFacingError,
@@ -11,7 +12,9 @@ import {
 } from '../../shared/contract';
 import { requestValidators } from '../../shared/contract-validation';
 import { err, ok, type Result } from '../../shared/result';
+import { resourcesDir } from '../app-root';
 import type { ProjectService } from '../project/project-service';
+import { completeFolder, createFromTemplate, listTemplates } from '../project/templates';
 import { editorJsonSchemas } from './editor-json-schemas';
 import type { LiveSession } from './live-session';
 
@@ -40,6 +43,9 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'project:read-file': ({ path }) => project.readFile(path),
     'project:write-file': ({ path, content }) => project.writeFile(path, content),
     'project:recent': () => project.recent(),
+    'project:templates': () => listTemplates(join(resourcesDir(), 'templates')),
+    'project:create-from-template': async ({ template, parentDir, name }) => project.open(await createFromTemplate(join(resourcesDir(), 'templates'), template, parentDir, name)),
+    'fs:complete-folder': ({ prefix }) => completeFolder(prefix),
     'project:create-file': ({ path, content }) => project.createFile(path, content),
     'project:create-folder': ({ path }) => project.createFolder(path),
     'project:rename': ({ from, to }) => project.renamePath(from, to),

@@ -97,6 +97,20 @@ export const messagesEn = {
   'explorer.deleteMessage': "Move {path} to the trash?",
   'explorer.trashed': "{path} moved to the trash.",
   'explorer.deleted': "{path} deleted.",
+  'welcome.title': "Welcome",
+  'welcome.back': "Back to the project",
+  'welcome.recent': "Recent projects",
+  'welcome.noRecent': "No recent projects yet.",
+  'welcome.open': "Open or import a project",
+  'welcome.openHint': "A WeChat or FinClip project folder (with project.config.json or app.json).",
+  'welcome.folderPath': "Folder path, e.g. /home/me/projects/shop",
+  'welcome.openButton': "Open",
+  'welcome.new': "New project",
+  'welcome.template': "Template",
+  'welcome.parentFolder': "Create in folder",
+  'welcome.projectName': "Project name",
+  'welcome.create': "Create",
+  'welcome.openMenu': "Open…",
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -61,4 +61,9 @@ studio.on('project:did-change-files', ({ changes }) => {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => void useProjectStore.getState().refreshTree(), 100);
 });
-studio.on('project:did-open', () => void useProjectStore.getState().load());
+// Another project opened (welcome screen): start the workbench afresh for it.
+studio.on('project:did-open', (info) => {
+  const current = useProjectStore.getState().project;
+  if (current && current.root !== info.root) window.location.reload();
+  else void useProjectStore.getState().load();
+});

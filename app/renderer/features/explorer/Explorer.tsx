@@ -142,10 +142,10 @@ export function Explorer() {
             ＋
           </button>
           <button className="icon-btn" title={t('explorer.newFolder')} aria-label={t('explorer.newFolder')} onClick={() => void newFolder()}>
-            ▣
+            ⊞
           </button>
           <button className="icon-btn" title={t('explorer.newPage')} aria-label={t('explorer.newPage')} onClick={() => void newPage('page')} data-testid="new-page">
-            ⎘
+            ⊕
           </button>
           <button className="icon-btn" title={t('explorer.collapse')} aria-label={t('explorer.collapse')} onClick={collapseAll}>
             ⊟

@@ -3,6 +3,7 @@ import { useProjectStore } from '../../stores/project-store';
 import { useThemeStore } from '../../stores/theme-store';
 import { useLayoutStore } from '../../stores/layout-store';
 import { useEditorStore } from '../../stores/editor-store';
+import { useWelcomeStore } from '../../stores/welcome-store';
 
 export function TitleBar() {
   const t = useT();
@@ -15,6 +16,7 @@ export function TitleBar() {
   const panelOpen = useLayoutStore((s) => s.panelOpen);
   const update = useLayoutStore((s) => s.update);
   const saveAll = useEditorStore((s) => s.saveAll);
+  const showWelcome = useWelcomeStore((s) => s.show);
   return (
     <header className="titlebar">
       <span className="brand">Mini Studio</span>
@@ -23,6 +25,9 @@ export function TitleBar() {
       </span>
       {project && <span className="muted project-root">{project.root}</span>}
       <span className="status-spacer" />
+      <button className="btn small" onClick={showWelcome} data-testid="open-welcome">
+        {t('welcome.openMenu')}
+      </button>
       <button className="btn small" onClick={() => void saveAll()} title="Ctrl+Alt+S">
         {t('editor.saveAll')}
       </button>

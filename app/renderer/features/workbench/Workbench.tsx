@@ -4,6 +4,8 @@ import { useProjectStore } from '../../stores/project-store';
 import { useLayoutStore } from '../../stores/layout-store';
 import { useBuildStore } from '../../stores/build-store';
 import { useT } from '../../i18n/i18n';
+import { useWelcomeStore } from '../../stores/welcome-store';
+import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { DialogHost } from '../dialogs/DialogHost';
 import '../dialogs/dialogs.css';
 import { EditorPane } from '../editor/EditorPane';
@@ -37,6 +39,8 @@ export function Workbench() {
   const load = useProjectStore((s) => s.load);
   const dirtyCount = useEditorStore((s) => s.tabs.filter((tab) => tab.dirty).length);
   const layout = useLayoutStore();
+  const loading = useProjectStore((s) => s.loading);
+  const welcome = useWelcomeStore((s) => s.open);
 
   useEffect(() => {
     void load();
@@ -86,6 +90,7 @@ export function Workbench() {
           {error}
         </div>
       )}
+      {(welcome || (!loading && !project)) && <WelcomeScreen />}
       <Notifications />
       <DialogHost />
     </div>

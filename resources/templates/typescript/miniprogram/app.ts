@@ -1,0 +1,10 @@
+interface AppData {
+  launchedAt: string;
+}
+
+App<{ globalData: AppData }>({
+  globalData: { launchedAt: '' },
+  onLaunch() {
+    this.globalData.launchedAt = new Date().toLocaleTimeString();
+  },
+});
