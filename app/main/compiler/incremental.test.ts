@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, statSync, utimesSync } from 'node:fs';
 import { createCompiler, type BuildResult } from './index';
 import { smallApp, tempProject, where } from './test-fixtures';
 
@@ -148,6 +149,45 @@ test('app.json edits re-plan: a new subpackage gets its own group, a new compone
     assert.deepEqual(r.recompiled, { templates: 0, scripts: 0, styles: 1 });
     assert.deepEqual([...r.changedOutputs].sort(), ['css/components/badge/badge.css', 'manifest.json']);
     assert.equal(r.manifest!.components['components/badge/badge']!.style!.scopeName, 'components_badge_badge');
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});
+
+test('a new full build into an old output folder reuses identical files and deletes stale ones', async () => {
+  const p = await tempProject(smallApp({ 'pages/b/extra.js': 'module.exports = 1;' }));
+  try {
+    const first = createCompiler(p.dir, { outDir: p.out, zips: false });
+    assert.ok((await first.build()).ok);
+    first.dispose();
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    utimesSync(`${p.out}/js/pages/a/a.js`, longAgo, longAgo); // a rewrite would show as a new mtime
+    await p.remove('pages/b/extra.js');
+    await p.write('pages/b/b.wxml', '<view>B again</view>');
+
+    const second = createCompiler(p.dir, { outDir: p.out, zips: false });
+    const r = await second.build();
+    second.dispose();
+    assert.ok(r.ok);
+    assert.ok(r.changedOutputs.includes('js/pages/a/a.js'), 'a full build reports every output');
+    assert.equal(statSync(`${p.out}/js/pages/a/a.js`).mtimeMs, longAgo.getTime(), 'an identical file is not rewritten');
+    assert.match(await p.read('templates/app.js'), /B again/);
+    assert.equal(existsSync(`${p.out}/js/pages/b/extra.js`), false, 'a stale output is deleted');
+  } finally {
+    await p.cleanup();
+  }
+});
+
+test('an output folder holding something else is never cleaned', async () => {
+  const p = await tempProject(smallApp());
+  await p.write('precious/notes.txt', 'keep me');
+  const compiler = createCompiler(p.dir, { outDir: `${p.dir}/precious`, zips: false });
+  try {
+    const r = await compiler.build();
+    assert.equal(r.ok, false);
+    assert.match(r.diagnostics[0]!.message, /is not empty and holds no Mini Studio package/);
+    assert.ok(existsSync(`${p.dir}/precious/notes.txt`));
   } finally {
     compiler.dispose();
     await p.cleanup();

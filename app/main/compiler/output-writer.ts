@@ -1,8 +1,11 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { copyFileSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFileSync, createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ZipFile } from 'yazl';
 import { yieldToEventLoop } from './source-store';
+
+/** Marks a folder as a build output, so a build interrupted before its manifest can still be replaced. */
+const OUTPUT_MARKER = '.ministudio-output';
 
 /** One file of the package: text the compiler produced, or a static file copied from the project. */
 export type OutputContent = { readonly text: string } | { readonly copyFrom: string };
@@ -13,51 +16,58 @@ export type OutputContent = { readonly text: string } | { readonly copyFrom: str
  */
 export class OutputWriter {
   private readonly written = new Map<string, { text?: string; stamp?: string; size: number }>();
+  private readonly madeDirs = new Set<string>();
+  /** Files found in the output folder by `reset`: reused when identical, deleted when no longer produced. */
+  private leftover = new Set<string>();
 
   constructor(readonly outDir: string) {}
 
-  private readonly madeDirs = new Set<string>();
-  private trashCount = 0;
-  private readonly trash: string[] = [];
-
-  /** Deletes old output folders set aside by `reset`, after the writes so the two do not compete for the disk. */
-  emptyTrash(): Promise<void> {
-    const all = this.trash.splice(0).map((t) => rm(t, { recursive: true, force: true }).catch(() => undefined));
-    return Promise.all(all).then(() => undefined);
-  }
-
-  /** Empties the output folder: the old one is moved aside and deleted in the background. */
+  /** Starts a full build: forgets what was written and takes stock of what an earlier build left in the folder. */
   async reset(): Promise<void> {
     this.written.clear();
     this.madeDirs.clear();
-    const trash = join(dirname(this.outDir), `.${basename(this.outDir)}.old-${process.pid}-${this.trashCount++}`);
-    const moved = await rename(this.outDir, trash).then(() => true, () => false);
-    if (moved) this.trash.push(trash);
-    else await rm(this.outDir, { recursive: true, force: true });
     await mkdir(this.outDir, { recursive: true });
+    const found = listFiles(this.outDir, '');
+    const ours = found.includes(OUTPUT_MARKER) || isPackageManifest(readIfExists(join(this.outDir, 'manifest.json')));
+    if (found.length > 0 && !ours) {
+      // never clean a folder we did not write: `--out ~` must not cost anyone their home directory
+      throw new Error(`the output folder ${this.outDir} is not empty and holds no Mini Studio package; choose an empty folder`);
+    }
+    writeFileSync(join(this.outDir, OUTPUT_MARKER), 'Written by Mini Studio; the next build may replace everything here.\n');
+    this.leftover = new Set(found.filter((f) => f !== OUTPUT_MARKER));
+    for (const file of this.leftover) this.madeDirs.add(dirname(join(this.outDir, file)));
   }
 
-  /** Writes the files that differ; returns the output paths that changed. */
+  /**
+   * Writes the files that differ; returns the output paths that changed. After a `reset`, every file counts as
+   * changed, but one already on disk with the same bytes (an earlier build's) is not rewritten.
+   */
   async writeAll(files: ReadonlyMap<string, OutputContent>, keep: readonly string[] = []): Promise<string[]> {
     const changed: string[] = [];
     const dirs = new Set<string>();
     const jobs: (() => void)[] = [];
     for (const [path, content] of files) {
       const prev = this.written.get(path);
+      const target = join(this.outDir, path);
+      const onDisk = prev === undefined && this.leftover.delete(path);
       if ('text' in content) {
         if (prev?.text === content.text) continue;
         this.written.set(path, { text: content.text, size: Buffer.byteLength(content.text) });
-        jobs.push(() => writeFileSync(join(this.outDir, path), content.text));
+        changed.push(path);
+        if (onDisk && readIfExists(target) === content.text) continue;
+        jobs.push(() => writeFileSync(target, content.text));
       } else {
-        const st = await stat(content.copyFrom).catch(() => undefined);
+        const st = statIfExists(content.copyFrom);
         if (!st) continue;
         const stamp = `${st.size}:${st.mtimeMs}`;
         if (prev?.stamp === stamp) continue;
         this.written.set(path, { stamp, size: st.size });
-        jobs.push(() => copyFileSync(content.copyFrom, join(this.outDir, path)));
+        changed.push(path);
+        const old = onDisk ? statIfExists(target) : undefined;
+        if (old && old.size === st.size && old.mtimeMs >= st.mtimeMs) continue;
+        jobs.push(() => copyFileSync(content.copyFrom, target));
       }
-      dirs.add(dirname(join(this.outDir, path)));
-      changed.push(path);
+      dirs.add(dirname(target));
     }
     // synchronous writes in slices, for the same reason as SourceStore.scan
     for (const d of dirs) {
@@ -76,6 +86,9 @@ export class OutputWriter {
         changed.push(path);
       }
     }
+    // what an earlier build wrote and this one did not produce is stale
+    for (const path of this.leftover) if (!keep.includes(path)) rmSync(join(this.outDir, path), { force: true });
+    this.leftover.clear();
     return changed;
   }
 
@@ -112,3 +125,42 @@ export class OutputWriter {
   }
 }
 
+
+function listFiles(root: string, rel: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(rel ? join(root, rel) : root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const path = rel ? `${rel}/${e.name}` : e.name;
+    return e.isDirectory() ? listFiles(root, path) : [path];
+  });
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function statIfExists(path: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function isPackageManifest(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  try {
+    const value = JSON.parse(text) as { format?: unknown; packages?: unknown };
+    return typeof value.format === 'number' && Array.isArray(value.packages);
+  } catch {
+    return false;
+  }
+}

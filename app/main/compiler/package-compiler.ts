@@ -100,9 +100,6 @@ export class PackageCompiler {
     }
   }
 
-  /** Resolves when the background deletion of the previous output folder is done. */
-  pendingCleanup: Promise<void> = Promise.resolve();
-
   dispose(): void {
     this.templates.dispose();
   }
@@ -255,7 +252,6 @@ export class PackageCompiler {
       );
     }
     phase('zips');
-    this.pendingCleanup = this.writer.emptyTrash();
     return this.result(started, diagnostics, changedOutputs, finalManifest, timings);
   }
 
