@@ -65,6 +65,29 @@ test('canvas type="2d" exposes its real canvas node', async () => {
   await page.close();
 });
 
+test('a legacy canvas replays recorded CanvasContext calls at the device pixel ratio', async () => {
+  const { page } = await openComponentPage(browser, '<wx-canvas id="c" canvas-id="c1" style="width:100px;height:50px"></wx-canvas>');
+  const svg = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#0000ff"/></svg>')}`;
+  const result = (await page.evaluate(`(async () => {
+    const el = document.querySelector('#c');
+    const unknown = await el.drawActions([
+      { method: 'setFillStyle', args: ['#ff0000'] },
+      { method: 'fillRect', args: [0, 0, 10, 10] },
+      { method: 'drawImage', args: [${JSON.stringify(svg)}, 20, 0, 10, 10] },
+      { method: 'eval', args: ['window.hacked = 1'] },
+    ]);
+    const ctx = el.node.getContext('2d');
+    const ratio = el.node.width / 100;
+    return { unknown, ratio, red: Array.from(ctx.getImageData(5 * ratio, 5 * ratio, 1, 1).data), blue: Array.from(ctx.getImageData(25 * ratio, 5 * ratio, 1, 1).data), hacked: window.hacked };
+  })()`)) as { unknown: string[]; ratio: number; red: number[]; blue: number[]; hacked: unknown };
+  assert.deepEqual(result.unknown, ['eval']);
+  assert.equal(result.ratio, 2);
+  assert.deepEqual(result.red, [255, 0, 0, 255]);
+  assert.deepEqual(result.blue, [0, 0, 255, 255]);
+  assert.equal(result.hacked, undefined);
+  await page.close();
+});
+
 test('page-meta and navigation-bar report their values to the document', async () => {
   const { page, events } = await openComponentPage(browser, '<wx-page-meta id="pm" background-color="#ff0000" root-font-size="20px"><wx-navigation-bar id="nb" title="Hello" front-color="#ffffff"></wx-navigation-bar></wx-page-meta>');
   await page.waitForTimeout(50);

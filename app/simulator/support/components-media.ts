@@ -268,7 +268,7 @@ export const MEDIA_COMPONENTS: readonly ComponentSupport[] = [
     name: 'canvas',
     category: 'canvas',
     status: 'full',
-    note: 'type="2d"/"webgl" expose the real canvas node; legacy canvas-id drawing goes through the logic side.',
+    note: 'type="2d"/"webgl" expose the real canvas node; a legacy canvas-id canvas replays the calls its logic-side CanvasContext recorded (drawActions).',
     attributes: [
       oneOf('type', ['2d', 'webgl'], null),
       str('canvas-id'),

@@ -1,6 +1,8 @@
 // <canvas>: a real <canvas> in the shadow root. type="2d" / "webgl" expose it as `node` (the page sizes the
 // bitmap itself, as in WeChat); a legacy canvas keeps its bitmap at CSS size × devicePixelRatio for the
 // logic-side drawing context.
+import type { CanvasAction } from './canvas-actions';
+import { runCanvasActions } from './canvas-actions';
 import { sheet, WxElement } from './wx-element';
 
 const CANVAS_CSS = `
@@ -25,6 +27,25 @@ export class WxCanvas extends WxElement {
   /** The drawing surface (`SelectorQuery.fields({node: true})` for type="2d" / "webgl"). */
   get node(): HTMLCanvasElement {
     return this.canvas;
+  }
+
+  /**
+   * CanvasContext.draw(reserve) of a legacy canvas: clears unless `reserve`, then replays the recorded calls
+   * in CSS px. Resolves with the names of calls it did not understand.
+   */
+  async drawActions(actions: readonly CanvasAction[], reserve = false): Promise<string[]> {
+    this.fitLegacyBitmap();
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return [];
+    const ratio = this.canvas.width / Math.max(1, this.clientWidth);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (!reserve) ctx.clearRect(0, 0, this.clientWidth, this.clientHeight);
+    ctx.save();
+    try {
+      return await runCanvasActions(ctx, actions);
+    } finally {
+      ctx.restore();
+    }
   }
 
   private get legacy(): boolean {

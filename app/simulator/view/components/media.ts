@@ -64,6 +64,35 @@ export class WxVideo extends WxElement {
     return this.video;
   }
 
+  play(): void {
+    void this.video.play().catch((error: unknown) => this.emit('error', { errMsg: `play:fail ${String(error)}` }));
+  }
+
+  pause(): void {
+    this.video.pause();
+  }
+
+  stop(): void {
+    this.video.pause();
+    this.video.currentTime = 0;
+  }
+
+  seek(position: number): void {
+    this.video.currentTime = Math.max(0, Number(position) || 0);
+  }
+
+  playbackRate(rate: number): void {
+    this.video.playbackRate = Number(rate) || 1;
+  }
+
+  requestFullScreen(): void {
+    void this.video.requestFullscreen?.().catch(() => {});
+  }
+
+  exitFullScreen(): void {
+    if (document.fullscreenElement === this.video) void document.exitFullscreen().catch(() => {});
+  }
+
   protected override render(): void {
     const src = this.prop<string | null>('src') ?? '';
     if (this.video.getAttribute('src') !== src) {
@@ -109,6 +138,19 @@ export class WxAudio extends WxElement {
 
   get mediaElement(): HTMLAudioElement {
     return this.audio;
+  }
+
+  /** AudioContext's methods (wx.createAudioContext). */
+  play(): void {
+    void this.audio.play().catch((error: unknown) => this.emit('error', { errMsg: `play:fail ${String(error)}` }));
+  }
+
+  pause(): void {
+    this.audio.pause();
+  }
+
+  seek(position: number): void {
+    this.audio.currentTime = Math.max(0, Number(position) || 0);
   }
 
   private showTime(): void {
