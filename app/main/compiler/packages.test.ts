@@ -220,3 +220,15 @@ test('an independent subpackage that uses a main-package component is warned at 
     await p.cleanup();
   }
 });
+
+test('a usingComponents tag that can never match a (lower-cased) WXML tag is warned', async () => {
+  const p = await tempProject(smallApp({ 'pages/b/b.json': '{ "usingComponents": { "MyCard": "/components/card/card" } }' }));
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  try {
+    const r = await compiler.build();
+    assert.deepEqual(where(r.diagnostics), ['pages/b/b.json:1:34 component-tag-name']);
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});

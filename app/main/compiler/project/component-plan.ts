@@ -78,6 +78,15 @@ export function planComponents(inputs: PlanInputs): {
     const reached: string[] = Object.values(globalResolved);
     for (const [tag, request] of Object.entries(asRecord(raw.usingComponents))) {
       if (typeof request !== 'string') continue;
+      if (!/^[a-z][a-z0-9_-]*$/.test(tag) && validated) {
+        diagnostics.push({
+          file: inputs.projectPath(jsonFile),
+          ...locateJsonValue(validated, ['usingComponents', tag]),
+          severity: 'warning',
+          code: 'component-tag-name',
+          message: `component tag '${tag}' should use lowercase letters, digits, '-' and '_' only (tags are matched in lowercase)`,
+        });
+      }
       const resolved = isPluginRef(request) ? request : resolveComponent(resolver, jsonFile, request);
       if (resolved) {
         using[tag] = resolved;
