@@ -105,6 +105,16 @@ test('gallery: content and containers', async () => {
   await page.close();
 });
 
+test('gallery: picker sheet in the v2 style', async () => {
+  const { page } = await openComponentPage(browser, '<wx-picker id="p" mode="date" value="2024-05-20" header-text="选择日期" style="padding:16px;background:#fff">日期</wx-picker>', GALLERY_CSS);
+  await page.evaluate(`document.documentElement.dataset.wxStyle = 'v2'`);
+  await page.click('#p');
+  await page.locator('#p >> .column').nth(2).hover();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${shots}components-picker-v2.png` });
+  await page.close();
+});
+
 test('gallery: picker sheet', async () => {
   const { page } = await openComponentPage(browser, '<wx-picker id="p" mode="region" style="padding:16px;background:#fff">选择地区</wx-picker>', GALLERY_CSS);
   await setProps(page, '#p', { value: ['广东省', '广州市', '海珠区'] });

@@ -17,7 +17,7 @@ dialog::backdrop { background: rgba(0, 0, 0, .6); animation: fade-in .3s ease; }
 @keyframes fade-in { from { opacity: 0; } to { opacity: 1; } }
 .action { display: flex; align-items: center; justify-content: space-between; height: 50px; padding: 0 6px; position: relative; }
 .action::after { content: ""; position: absolute; left: 0; right: 0; bottom: 0; border-bottom: 1px solid #e5e5e5; transform: scaleY(.5); }
-.action button { border: 0; background: none; font: inherit; padding: 0 12px; height: 100%; cursor: pointer; }
+.action button { border: 0; background: none; font: inherit; padding: 0 12px; height: 100%; cursor: pointer; outline: none; }
 .cancel { color: #888888; }
 .confirm { color: #1aad19; }
 .title { flex: 1; text-align: center; color: #000000; font-size: 17px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -32,6 +32,13 @@ dialog::backdrop { background: rgba(0, 0, 0, .6); animation: fade-in .3s ease; }
   pointer-events: none; z-index: 3; border-top: 1px solid #e5e5e5; border-bottom: 1px solid #e5e5e5; box-sizing: border-box;
 }
 .empty { flex: 1; }
+:host-context(html[data-wx-style=v2]) dialog { border-radius: 12px 12px 0 0; }
+:host-context(html[data-wx-style=v2]) .action { height: 56px; padding: 0 12px; }
+:host-context(html[data-wx-style=v2]) .action::after { display: none; }
+:host-context(html[data-wx-style=v2]) .cancel { color: rgba(0, 0, 0, .9); }
+:host-context(html[data-wx-style=v2]) .confirm {
+  height: 32px; padding: 0 12px; border-radius: 4px; background: #07c160; color: #ffffff; font-size: 14px; font-weight: 600;
+}
 `;
 
 export interface PickerSheetHandlers {
