@@ -67,7 +67,9 @@ test('IME composition reports one input when the composition ends', async () => 
 test('input type number takes digits only; maxlength cuts; password hides', async () => {
   const { page } = await openComponentPage(browser, '<wx-input id="n" type="number" maxlength="4"></wx-input><wx-input id="p" password></wx-input>');
   await page.click('#n');
-  await page.keyboard.type('1a2.b345');
+  await page.keyboard.type('1a2.b3');
+  // A pasted or IME-inserted run keeps only the digits, and maxlength still holds.
+  await page.keyboard.insertText('x45y6');
   assert.equal(await getProp(page, '#n', 'value'), '1234');
   assert.equal(await page.evaluate(`document.querySelector('#p').shadowRoot.querySelector('input').type`), 'password');
   await page.close();

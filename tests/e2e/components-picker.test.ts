@@ -136,3 +136,13 @@ test('picker-view fires pickstart, change {value} and pickend when a column sett
   assert.deepEqual(band, [0, 50]);
   await page.close();
 });
+
+test('the sheet speaks English when the page language is English', async () => {
+  const { page } = await openComponentPage(browser, '<wx-picker id="p" mode="date" value="2024-05-20">d</wx-picker>');
+  await page.evaluate(`document.documentElement.lang = 'en'`);
+  await page.click('#p');
+  assert.equal(await page.locator(part('#p', '.cancel')).textContent(), 'Cancel');
+  assert.equal(await page.locator(part('#p', '.confirm')).textContent(), 'OK');
+  assert.equal(await page.locator(part('#p', '.column')).nth(0).locator('.item').first().textContent(), '1900');
+  await page.close();
+});

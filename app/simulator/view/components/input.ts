@@ -25,7 +25,18 @@ export class WxInput extends WxElement implements FormField {
     this.controller = new TextFieldController(this, control);
     control.addEventListener('beforeinput', (event) => {
       const allowed = ALLOWED_CHARACTERS[this.prop<string>('type')];
-      if (allowed && event.data && !allowed.test(event.data)) event.preventDefault();
+      const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? null;
+      if (!allowed || !text || allowed.test(text)) return;
+      // Typed or pasted characters the keyboard type cannot produce: keep only the ones it can.
+      event.preventDefault();
+      const kept = Array.from(text)
+        .filter((char) => allowed.test(char))
+        .join('');
+      if (kept) {
+        control.setRangeText(kept, control.selectionStart ?? control.value.length, control.selectionEnd ?? control.value.length, 'end');
+        this.controller.applyMaxLength(this.prop<number>('maxlength'));
+        control.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: kept }));
+      }
     });
     control.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.isComposing) return;

@@ -123,7 +123,14 @@ function parseDate(text: unknown, fallback: YMD): YMD {
 const daysIn = (y: number, m: number): number => new Date(y, m, 0).getDate();
 const compare = (a: YMD, b: YMD): number => a.y - b.y || a.m - b.m || a.d - b.d;
 
-export function dateMode(props: Props, today: Date = new Date()): PickerMode {
+/** Column suffixes of the date picker (年 / 月 / 日 in Chinese). */
+export interface DateSuffixes {
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+}
+
+export function dateMode(props: Props, suffixes: DateSuffixes = { year: '年', month: '月', day: '日' }, today: Date = new Date()): PickerMode {
   const start = parseDate(props('start'), { y: 1900, m: 1, d: 1 });
   const end = parseDate(props('end'), { y: 2100, m: 12, d: 31 });
   const fields = String(props('fields') ?? 'day');
@@ -138,7 +145,7 @@ export function dateMode(props: Props, today: Date = new Date()): PickerMode {
     const fromDay = date.y === start.y && date.m === start.m ? start.d : 1;
     const toDay = date.y === end.y && date.m === end.m ? end.d : daysIn(date.y, date.m);
     const days = Array.from({ length: toDay - fromDay + 1 }, (_, i) => fromDay + i);
-    const columns = [years.map((y) => `${y}年`), months.map((m) => `${m}月`), days.map((d) => `${d}日`)].slice(0, columnCount);
+    const columns = [years.map((y) => `${y}${suffixes.year}`), months.map((m) => `${m}${suffixes.month}`), days.map((d) => `${d}${suffixes.day}`)].slice(0, columnCount);
     const indexes = [years.indexOf(date.y), months.indexOf(date.m), days.indexOf(date.d)].slice(0, columnCount);
     return { columns, indexes };
   };

@@ -2,6 +2,7 @@
 // context), the WeUI action bar (取消 / title / 确定), columns with a centre band and fading masks.
 import { ITEM_HEIGHT_PX, PICKER_COLUMN_CSS, PickerColumn, VISIBLE_ITEMS } from './picker-column';
 import type { PickerState } from './picker-modes';
+import { uiText } from './ui-text';
 
 export const PICKER_SHEET_CSS = `
 ${PICKER_COLUMN_CSS}
@@ -63,8 +64,8 @@ export class PickerSheet {
     this.dialog.tabIndex = -1;
     this.dialog.autofocus = true;
     this.dialog.innerHTML =
-      '<div class="action" part="action"><button type="button" class="cancel" part="cancel">取消</button>' +
-      '<span class="title" part="title"></span><button type="button" class="confirm" part="confirm">确定</button></div>' +
+      '<div class="action" part="action"><button type="button" class="cancel" part="cancel"></button>' +
+      '<span class="title" part="title"></span><button type="button" class="confirm" part="confirm"></button></div>' +
       '<div class="body" part="body"><div class="mask"></div><div class="indicator" part="indicator"></div></div>';
     this.title = this.dialog.querySelector('.title')!;
     this.body = this.dialog.querySelector('.body')!;
@@ -91,6 +92,8 @@ export class PickerSheet {
 
   show(headerText: string, state: PickerState): void {
     this.title.textContent = headerText;
+    this.dialog.querySelector('.cancel')!.textContent = uiText('cancel');
+    this.dialog.querySelector('.confirm')!.textContent = uiText('confirm');
     if (!this.dialog.open) this.dialog.showModal();
     this.update(state);
   }

@@ -5,6 +5,7 @@ import type { PickerMode, PickerState } from './picker-modes';
 import { dateMode, multiSelectorMode, regionMode, selectorMode, timeMode } from './picker-modes';
 import { PICKER_SHEET_CSS, PickerSheet } from './picker-sheet';
 import { loadRegions } from './region-data';
+import { uiText } from './ui-text';
 import { sheet, WxElement } from './wx-element';
 
 export class WxPicker extends WxElement implements FormField {
@@ -44,7 +45,7 @@ export class WxPicker extends WxElement implements FormField {
       case 'time':
         return timeMode(props);
       case 'date':
-        return dateMode(props);
+        return dateMode(props, { year: uiText('year'), month: uiText('month'), day: uiText('day') });
       case 'region':
         return regionMode(props, await loadRegions());
       default:

@@ -1,5 +1,6 @@
 // Components that need a phone's native layer (camera, live-player, live-pusher, map, ad, …): an honest
 // labelled box saying what it is and what it would show, firing only the events that are true here.
+import { uiText } from './ui-text';
 import { sheet, WxElement } from './wx-element';
 
 export const PLACEHOLDER_CSS = `
@@ -72,7 +73,7 @@ export class WxPlaceholder extends WxElement {
     detail.textContent = details.join(' · ');
     const note = document.createElement('div');
     note.className = 'note';
-    note.textContent = '模拟器不支持此原生组件 · not available in the simulator';
+    note.textContent = uiText('nativeOnly');
     this.box.append(title, detail, note);
   }
 }
