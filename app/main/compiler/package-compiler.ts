@@ -28,6 +28,8 @@ export interface CompilerOptions {
   readonly zips?: boolean;
   /** Compile templates in glass-easel's dev mode (attribute names kept for the WXML inspector). Default false. */
   readonly devTemplates?: boolean;
+  /** Compile templates on a worker thread, overlapping the rest of the build. Default true. */
+  readonly templateWorker?: boolean;
 }
 
 export interface BuildResult {
@@ -74,7 +76,7 @@ export class PackageCompiler {
     private readonly options: CompilerOptions,
   ) {
     this.writer = new OutputWriter(resolve(options.outDir));
-    this.templates = new TemplateHost(options.devTemplates ?? false);
+    this.templates = new TemplateHost(options.devTemplates ?? false, options.templateWorker ?? true);
   }
 
   /** A full build: rescans the project and rewrites the output folder. */
@@ -298,7 +300,7 @@ export class PackageCompiler {
     const rootChanged = this.config?.miniprogramRoot !== config.miniprogramRoot;
     this.config = config;
     this.templates.dispose();
-    this.templates = new TemplateHost(this.options.devTemplates ?? false);
+    this.templates = new TemplateHost(this.options.devTemplates ?? false, this.options.templateWorker ?? true);
     this.templateTexts = new Map();
     this.templateGroups = new Map();
     this.scripts = new ScriptStage();

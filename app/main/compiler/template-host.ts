@@ -17,8 +17,11 @@ export class TemplateHost {
   /** Everything sent to the worker so far, replayed to a local runner if the worker dies. */
   private readonly sentTexts = new Map<string, string>();
 
-  constructor(private readonly devTemplates: boolean) {
-    const entry = workerEntry();
+  constructor(
+    private readonly devTemplates: boolean,
+    useWorker = true,
+  ) {
+    const entry = useWorker ? workerEntry() : undefined;
     if (!entry) return;
     try {
       this.worker = new Worker(entry, { workerData: { devTemplates } });
