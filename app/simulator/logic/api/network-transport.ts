@@ -104,3 +104,39 @@ export function describeFetchError(error: unknown, url: string): string {
 export function isHttpUrl(url: unknown): url is string {
   return typeof url === 'string' && /^https?:\/\/[^/\s]+/i.test(url);
 }
+
+/** WeChat runs at most 10 requests (and 10 uploads, 10 downloads) at once; later ones wait for a free slot. */
+export const MAX_CONCURRENT_TRANSFERS = 10;
+
+export class ConcurrencyLimit {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Resolves with a release function once a slot is free. */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      const start = () => {
+        this.running++;
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          this.running--;
+          this.waiting.shift()?.();
+        });
+      };
+      if (this.running < this.limit) start();
+      else this.waiting.push(start);
+    });
+  }
+}
+
+const limits = new Map<string, ConcurrencyLimit>();
+
+export function transferLimit(apiName: string): ConcurrencyLimit {
+  let limit = limits.get(apiName);
+  if (!limit) limits.set(apiName, (limit = new ConcurrencyLimit(MAX_CONCURRENT_TRANSFERS)));
+  return limit;
+}

@@ -23,6 +23,7 @@ let server: Server;
 let sockets: WebSocketServer;
 let origin = '';
 const seen: Seen[] = [];
+const held = { inFlight: 0, max: 0, waiting: [] as (() => void)[] };
 
 before(async () => {
   server = createServer((req, res) => {
@@ -42,6 +43,13 @@ before(async () => {
         res.end(Buffer.from([137, 80, 78, 71]));
       } else if (path === '/slow') {
         setTimeout(() => res.end('late'), 2000);
+      } else if (path === '/hold') {
+        held.inFlight++;
+        held.max = Math.max(held.max, held.inFlight);
+        held.waiting.push(() => {
+          held.inFlight--;
+          res.end('released');
+        });
       } else if (path === '/upload') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end(`received ${Buffer.concat(chunks).length} bytes`);
@@ -182,6 +190,24 @@ test('through a proxy that follows the contract: target headers, WeChat referer,
     proxy.closeAllConnections();
     await new Promise<void>((resolve) => proxy.close(() => resolve()));
   }
+});
+
+test('at most 10 requests run at once; the rest wait for a free slot', async () => {
+  const { wx } = network();
+  const all = Array.from({ length: 13 }, () => wx.request!({ url: `${origin}/hold` }) as Promise<{ data: string }>);
+  while (held.inFlight < 10) await new Promise((resolve) => setTimeout(resolve, 5));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(held.inFlight, 10);
+  let released = 0;
+  while (released < 13) {
+    const ready = held.waiting.splice(0);
+    ready.forEach((release) => release());
+    released += ready.length;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const results = await Promise.all(all);
+  assert.equal(results.filter((r) => r.data === 'released').length, 13);
+  assert.equal(held.max, 10);
 });
 
 test('prepareRequest: referer is dropped, GET strings are appended, ArrayBuffer bodies pass through', () => {

@@ -6,7 +6,7 @@ import type { WxHost } from '../wx-api';
 import { ApiFailure, type ApiOptions } from '../wx-callbacks';
 import { ListenerSet, type ApiMaker } from './api-maker';
 import { bytesOf, toArrayBuffer } from './encoding';
-import { cookiesOf, describeFetchError, isHttpUrl, NetworkReport, responseHeaders, type NetworkTransport } from './network-transport';
+import { cookiesOf, describeFetchError, isHttpUrl, NetworkReport, responseHeaders, transferLimit, type NetworkTransport } from './network-transport';
 
 export const REQUEST_METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT'] as const;
 export const DEFAULT_TIMEOUT_MS = 60000;
@@ -103,9 +103,13 @@ export class NetworkTask {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timedOut = false;
 
+  private releaseSlot: () => void = () => undefined;
+
   async fetch(transport: NetworkTransport, target: string, init: RequestInit, timeout: unknown): Promise<{ response: Response; header: Record<string, string>; report: NetworkReport }> {
+    this.releaseSlot = await transferLimit(this.apiName).acquire();
     const report = new NetworkReport(this.host, init.method ?? 'GET', target);
     if (this.abortedByUser) {
+      this.releaseSlot();
       report.error('abort');
       throw new ApiFailure(`${this.apiName}:fail abort`);
     }
@@ -125,6 +129,7 @@ export class NetworkTask {
       return { response, header, report };
     } catch (error) {
       clearTimeout(this.timer);
+      this.releaseSlot();
       throw this.failure(report, error, target);
     }
   }
@@ -139,6 +144,7 @@ export class NetworkTask {
       throw this.failure(report, error, '');
     } finally {
       clearTimeout(this.timer);
+      this.releaseSlot();
     }
   }
 
