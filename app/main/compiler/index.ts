@@ -9,8 +9,10 @@
  *   compiler.dispose();
  *
  * Contract: it never throws on bad input — every problem is a located `Diagnostic` and a broken file never
- * stops the others. Runs are serialised: calls made while one runs wait for it. Paths given to `rebuild` may be
- * absolute or project-relative, and may name deleted files.
+ * stops the others; even an I/O failure comes back as a `compiler-failure` diagnostic. Runs are serialised:
+ * calls made while one runs wait for it. Paths given to `rebuild` may be absolute or project-relative, and may
+ * name deleted files; a change to project.config.json or tsconfig.json makes it a full build. Upload zips are
+ * written by full builds only. Options: `CompilerOptions` in package-compiler.ts.
  */
 import { resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
