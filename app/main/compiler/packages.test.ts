@@ -232,3 +232,18 @@ test('a usingComponents tag that can never match a (lower-cased) WXML tag is war
     await p.cleanup();
   }
 });
+
+test('a mini-program without app.js is an error, and everything else still builds', async () => {
+  const files = smallApp();
+  delete files['app.js'];
+  const p = await tempProject(files);
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  try {
+    const r = await compiler.build();
+    assert.deepEqual(where(r.diagnostics), ['app.js:1:1 app-script-missing']);
+    assert.ok(r.manifest!.components['pages/a/a']!.script);
+  } finally {
+    compiler.dispose();
+    await p.cleanup();
+  }
+});

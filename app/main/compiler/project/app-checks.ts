@@ -8,7 +8,7 @@ const TAB_ICON_EXTENSIONS = /\.(png|jpe?g)$/i;
 
 /**
  * app.json rules WeChat enforces beyond the schema: tab pages must be pages of the main package, tab icons must
- * exist (png/jpg), and referenced files (sitemap) must exist.
+ * exist (png/jpg), app.js and referenced files (sitemap) must exist.
  */
 export function checkAppJson(app: ValidatedJson, model: AppModel, files: ReadonlySet<string>, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -37,6 +37,9 @@ export function checkAppJson(app: ValidatedJson, model: AppModel, files: Readonl
       }
     }
   });
+  if (!files.has('app.js') && !files.has('app.ts')) {
+    out.push({ file: file.replace(/app\.json$/, 'app.js'), line: 1, column: 1, severity: 'error', code: 'app-script-missing', message: 'app.js not found: the mini-program has no App() to start', hint: 'create app.js with App({})' });
+  }
   const sitemap = app.value.sitemapLocation;
   if (typeof sitemap === 'string' && !files.has(normalizeInRoot(sitemap) ?? '')) {
     out.push({ ...at(['sitemapLocation']), severity: 'warning', code: 'sitemap-missing', message: `sitemapLocation '${sitemap}' not found` });
