@@ -162,3 +162,13 @@ test('nested drags: a swiper or slider inside a scroll-view keeps its own drag; 
   assert.equal((await events('change', 'sw')).length, 1);
   await page.close();
 });
+
+test('selecting text in an input inside a scroll-view does not scroll it', async () => {
+  const { page } = await openComponentPage(browser, `<wx-scroll-view id="sv" scroll-y style="height:300px"><wx-input id="i" value="select this text please"></wx-input>${rows}</wx-scroll-view>`);
+  const box = (await page.locator('#i').boundingBox())!;
+  await drag(page, [box.x + 5, box.y + box.height / 2], [box.x + 120, box.y - 60]);
+  assert.equal(await getProp(page, '#sv', 'scrollTop'), 0);
+  const selected = await page.evaluate(`(() => { const input = document.querySelector('#i').shadowRoot.querySelector('input'); return input.selectionEnd - input.selectionStart; })()`);
+  assert.ok(Number(selected) > 0, 'text got selected');
+  await page.close();
+});

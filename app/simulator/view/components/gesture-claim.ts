@@ -29,3 +29,15 @@ export function claimedByOther(pointerId: number, owner: Element): boolean {
 export function releasePointer(pointerId: number, owner: Element): void {
   if (owners.get(pointerId) === owner) owners.delete(pointerId);
 }
+
+const TEXT_HOSTS = new Set(['wx-input', 'wx-textarea', 'wx-editor', 'input', 'textarea']);
+
+/** Presses in a text field (or selectable text) select text: container drags must leave them alone. */
+export function startsInTextField(event: Event): boolean {
+  for (const target of event.composedPath()) {
+    if (!(target instanceof Element)) continue;
+    if (TEXT_HOSTS.has(target.localName) || (target as HTMLElement).isContentEditable) return true;
+    if (target.localName === 'wx-text' && (target.hasAttribute('selectable') || target.hasAttribute('user-select'))) return true;
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 // <scroll-view>: the element itself scrolls (so page WXSS lays its children out directly). scroll-top,
 // scroll-left and scroll-into-view are both WeChat attributes and Element's own scrollTop / scrollLeft /
 // scrollIntoView(): reading gives the live offset or the native method. A mouse drag scrolls as a finger would.
-import { claimedByOther, claimPointer, releasePointer } from './gesture-claim';
+import { claimedByOther, claimPointer, releasePointer, startsInTextField } from './gesture-claim';
 import type { Refresher } from './scroll-view-refresher';
 import { attachRefresher } from './scroll-view-refresher';
 import { lengthToPx, sheet, WxElement } from './wx-element';
@@ -154,7 +154,7 @@ export class WxScrollView extends WxElement {
 
   /** Mouse drags scroll like a finger (the simulator stands in for a touch screen). */
   private dragScroll(event: PointerEvent): void {
-    if (event.pointerType !== 'mouse' || event.button !== 0) return;
+    if (event.pointerType !== 'mouse' || event.button !== 0 || startsInTextField(event)) return;
     const startX = event.clientX;
     const startY = event.clientY;
     const origin = { top: this.liveScrollTop, left: this.liveScrollLeft };

@@ -1,7 +1,7 @@
 // <swiper> and <swiper-item>: slides laid out by a generated shadow stylesheet (the runtime owns the items'
 // inline styles), pointer-drag swiping, autoplay, circular wrap-around, vertical mode, indicator dots, and
 // change {current, currentItemId, source} / transition {dx, dy} / animationfinish events.
-import { claimPointer, releasePointer } from './gesture-claim';
+import { claimPointer, releasePointer, startsInTextField } from './gesture-claim';
 import { cssLength, sheet, WxElement } from './wx-element';
 
 const SWIPER_CSS = `
@@ -274,6 +274,7 @@ export class WxSwiper extends WxElement {
 
   private startDrag(event: PointerEvent): void {
     if (event.button !== 0 || this.prop<boolean>('disableTouch') || !this.prop<boolean>('touchable') || this.count === 0) return;
+    if (startsInTextField(event)) return;
     const vertical = this.prop<boolean>('vertical');
     const start = vertical ? event.clientY : event.clientX;
     const cross = vertical ? event.clientX : event.clientY;
