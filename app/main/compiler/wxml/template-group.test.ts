@@ -131,3 +131,18 @@ test('a WXS syntax error or a trailing // comment never breaks the group; the er
   assert.deepEqual(r.diagnostics.map((d) => `${d.line} ${d.code}`), ['4 wxs-syntax']);
   assert.equal(typeof groups.p, 'function');
 });
+
+test('WXS built-ins getRegExp and getDate work inside file and inline modules', () => {
+  const group = new TemplateGroup(false);
+  group.setScript('u', "module.exports = { digits: function (s) { return getRegExp('^\\\\d+$', 'g').test(s); }, year: function (ms) { return getDate(ms).getUTCFullYear(); } };");
+  group.setTemplate('p', 'p.wxml', '<wxs module="u" src="/u.wxs"/><wxs module="i">module.exports = { y: getDate(2020, 0, 2).getFullYear() };</wxs><view>{{u.digits(a)}}</view>');
+  const source = group.render();
+  group.dispose();
+  assert.match(source, /var getRegExp/);
+  // evaluate the modules as the runtime would, through the group's own loader
+  const modules = new Function(`${source.replace(/^\(\(\)=>\{/, '').replace(/return G\}\)\(\)$/, '')}; return R;`)() as Record<string, () => { digits(s: string): boolean; year(ms: number): number }>;
+  const u = modules.u!();
+  assert.equal(u.digits('123'), true);
+  assert.equal(u.digits('12a'), false);
+  assert.equal(u.year(Date.UTC(2021, 5, 1)), 2021);
+});

@@ -9,6 +9,14 @@ export type WxsCheck = { readonly ok: true; readonly code: string } | { readonly
 
 const FILE = 'wxs-module.js';
 
+/**
+ * WXS's own built-ins, which glass-easel 0.12.1 does not define: `getRegExp(pattern, flags)` and `getDate(...)`
+ * (no argument: now; else the Date constructor's arguments). Module-local, so a module may redefine them.
+ */
+const WXS_BUILTINS =
+  'var getRegExp = function (p, f) { return new RegExp(p, f); }; ' +
+  'var getDate = function () { return new (Function.prototype.bind.apply(Date, [null].concat(Array.prototype.slice.call(arguments))))(); }; ';
+
 export function guardWxs(source: string): WxsCheck {
   try {
     new Script(`(function (require, exports, module) {\n${source}\n})`, { filename: FILE });
@@ -19,5 +27,5 @@ export function guardWxs(source: string): WxsCheck {
     return { ok: false, code: 'module.exports = {};\n', line: Math.max(line, 1), message };
   }
   // a throw at load time stays inside this module instead of aborting the group's evaluation
-  return { ok: true, code: `try {\n${source}\n} catch (e) { console.error('WXS module failed to load:', e); }\n` };
+  return { ok: true, code: `${WXS_BUILTINS}try {\n${source}\n} catch (e) { console.error('WXS module failed to load:', e); }\n` };
 }
