@@ -146,3 +146,13 @@ test('WXS built-ins getRegExp and getDate work inside file and inline modules', 
   assert.equal(u.digits('12a'), false);
   assert.equal(u.year(Date.UTC(2021, 5, 1)), 2021);
 });
+
+test("WXS's x.constructor type names ('Array', 'Object') behave as in WeChat", () => {
+  const group = new TemplateGroup(false);
+  group.setScript('t', "module.exports = function (v) { return v.constructor === 'Array' ? 'array' : 'Object' === v.constructor ? 'object' : 'other'; };");
+  const source = group.render();
+  group.dispose();
+  const modules = new Function(`${source.replace(/^\(\(\)=>\{/, '').replace(/return G\}\)\(\)$/, '')}; return R;`)() as Record<string, () => (v: unknown) => string>;
+  const typeOf = modules.t!();
+  assert.deepEqual([typeOf([1]), typeOf({ a: 1 }), typeOf(3)], ['array', 'object', 'other']);
+});

@@ -17,7 +17,8 @@ const WXS_BUILTINS =
   'var getRegExp = function (p, f) { return new RegExp(p, f); }; ' +
   'var getDate = function () { return new (Function.prototype.bind.apply(Date, [null].concat(Array.prototype.slice.call(arguments))))(); }; ';
 
-export function guardWxs(source: string): WxsCheck {
+export function guardWxs(original: string): WxsCheck {
+  const source = typeNameConstructors(original);
   try {
     new Script(`(function (require, exports, module) {\n${source}\n})`, { filename: FILE });
   } catch (error) {
@@ -28,4 +29,16 @@ export function guardWxs(source: string): WxsCheck {
   }
   // a throw at load time stays inside this module instead of aborting the group's evaluation
   return { ok: true, code: `${WXS_BUILTINS}try {\n${source}\n} catch (e) { console.error('WXS module failed to load:', e); }\n` };
+}
+
+const TOKENS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\/[^\n]*|\/\*[\s\S]*?\*\/|\.constructor\b(?!\s*(?:\(|=(?!=)|\?\.|\.name\b))/g;
+
+/**
+ * In WXS, `x.constructor` is the type's name as a string (`[].constructor === 'Array'`), an idiom vant and other
+ * libraries rely on; in JS it is the function. Reads become `.constructor?.name` (strings and comments skipped;
+ * WXS has no regex literals or template strings), which gives the same names.
+ */
+export function typeNameConstructors(source: string): string {
+  if (!source.includes('.constructor')) return source;
+  return source.replace(TOKENS, (m) => (m.startsWith('.constructor') ? '.constructor?.name' : m));
 }
