@@ -11,7 +11,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, topFrame, waitReady } from '../../tests/e2e/simulator-support';
 
 const roundsArg = process.argv.indexOf('--rounds');
@@ -49,7 +49,7 @@ const files: Record<string, string> = {
 };
 
 /** The same DOM work as the 1000-row page, done directly in a page, timed the same way (work done, no layout). */
-async function rawDomBaseline(page: Page, rounds: number): Promise<Record<string, number[]>> {
+async function rawDomBaseline(page: Page | Frame, rounds: number): Promise<Record<string, number[]>> {
   return page.evaluate((n) => {
     const results: Record<string, number[]> = { create: [], update: [], reverse: [] };
     const host = document.createElement('div');
