@@ -15,7 +15,7 @@ function objectWith<K extends string>(payload: unknown, fields: Record<K, 'strin
   return ok(record as Record<K, string>);
 }
 
-type FieldType = 'string' | 'number';
+type FieldType = 'string' | 'number' | 'boolean';
 
 /** An object whose listed fields are absent or of the given type, and that has no other fields. */
 function optionalFields(payload: unknown, fields: Record<string, FieldType>): Result<Record<string, unknown>> {
@@ -68,6 +68,10 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
     return shape.ok && typeof shape.value.path !== 'string' ? err("'path' must be a string") : (shape as Result<RequestOf<'project:create-file'>>);
   },
   'project:templates': none,
+  'project:search': (p) => {
+    const shape = optionalFields(p, { query: 'string', isRegex: 'boolean', matchCase: 'boolean' });
+    return shape.ok && typeof shape.value.query !== 'string' ? err("'query' must be a string") : (shape as Result<RequestOf<'project:search'>>);
+  },
   'project:create-from-template': (p) => objectWith(p, { template: 'string', parentDir: 'string', name: 'string' }),
   'fs:complete-folder': (p) => objectWith(p, { prefix: 'string' }),
   'project:create-folder': (p) => objectWith(p, { path: 'string' }),

@@ -83,6 +83,15 @@ export interface DeviceReportEvent {
   readonly message: DeviceReport;
 }
 
+export interface SearchMatch {
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  /** The matching line (cut at 400 characters). */
+  readonly preview: string;
+}
+
 export interface ProjectTemplate {
   readonly id: string;
   readonly name: string;
@@ -107,6 +116,7 @@ export interface RequestChannels {
   'project:write-file': [{ readonly path: string; readonly content: string }, { readonly path: string; readonly size: number }];
   'project:recent': [void, readonly RecentProject[]];
   'project:templates': [void, readonly ProjectTemplate[]];
+  'project:search': [{ readonly query: string; readonly isRegex?: boolean; readonly matchCase?: boolean }, { readonly matches: readonly SearchMatch[]; readonly truncated: boolean }];
   'project:create-from-template': [{ readonly template: string; readonly parentDir: string; readonly name: string }, ProjectInfo];
   'fs:complete-folder': [{ readonly prefix: string }, readonly string[]];
   'project:create-file': [{ readonly path: string; readonly content?: string }, { readonly path: string }];
@@ -149,6 +159,7 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'project:write-file',
   'project:recent',
   'project:templates',
+  'project:search',
   'project:create-from-template',
   'fs:complete-folder',
   'project:create-file',

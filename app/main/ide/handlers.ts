@@ -43,6 +43,7 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'project:read-file': ({ path }) => project.readFile(path),
     'project:write-file': ({ path, content }) => project.writeFile(path, content),
     'project:recent': () => project.recent(),
+    'project:search': (options) => project.search(options),
     'project:templates': () => listTemplates(join(resourcesDir(), 'templates')),
     'project:create-from-template': async ({ template, parentDir, name }) => project.open(await createFromTemplate(join(resourcesDir(), 'templates'), template, parentDir, name)),
     'fs:complete-folder': ({ prefix }) => completeFolder(prefix),

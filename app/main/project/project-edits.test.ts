@@ -67,3 +67,14 @@ test('delete moves to the trash with restore information, and refuses the projec
   await assert.rejects(service.deletePath('.'), /cannot be deleted/);
   await assert.rejects(service.createFile('../x.txt'), /outside the project/);
 });
+
+test('search finds text across project files with line and column, as plain text or a regular expression', async () => {
+  const { service } = await makeProject();
+  await service.createFile('pages/index/index.js', "Page({\n  onLoad() { console.log('Needle here') }\n});\n");
+  await service.createFile('node_modules/x/index.js', 'Needle in a dependency');
+  const plain = await service.search({ query: 'needle' });
+  assert.deepEqual(plain.matches.map((m) => [m.path, m.line, m.column]), [['pages/index/index.js', 2, 27]]);
+  assert.equal((await service.search({ query: 'needle', matchCase: true })).matches.length, 0);
+  assert.equal((await service.search({ query: 'on[A-Z]\\w+', isRegex: true })).matches[0]?.preview.trim(), "onLoad() { console.log('Needle here') }");
+  await assert.rejects(service.search({ query: '(', isRegex: true }), /Invalid regular expression/);
+});

@@ -6,6 +6,7 @@ import { writeFileAtomic } from './atomic-write';
 import { readFileTree, IGNORED_NAMES } from './file-tree';
 import { normalisePagePath, pageFiles, registerPage } from './page-scaffold';
 import { RecentProjects } from './recent-projects';
+import { searchFiles, type SearchOptions } from './search-files';
 import { moveToTrash } from './trash';
 import { resolveInsideProject, toProjectPath } from './safe-path';
 
@@ -130,6 +131,10 @@ export class ProjectService {
     for (const file of files) await this.createFile(file.path, file.content);
     if (appJson && appJsonText !== null) await this.writeFile(appJson, appJsonText);
     return { files: files.map((f) => f.path), appJson };
+  }
+
+  search(options: SearchOptions): ReturnType<typeof searchFiles> {
+    return searchFiles(this.requireProject().root, options);
   }
 
   recent(): Promise<readonly RecentProject[]> {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { LaunchOptions } from '../../shared/device-protocol';
 
-export type BottomPanelId = 'console' | 'problems' | 'appdata' | 'wxml' | 'storage' | 'network';
+export type BottomPanelId = 'console' | 'problems' | 'search' | 'appdata' | 'wxml' | 'storage' | 'network';
 
 /** Everything about the window's arrangement that is remembered per project. */
 export interface ProjectLayout {

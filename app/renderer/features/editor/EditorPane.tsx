@@ -4,7 +4,9 @@ import { useThemeStore } from '../../stores/theme-store';
 import { useT } from '../../i18n/i18n';
 import { ConflictBar } from './ConflictBar';
 import { EditorTabs } from './EditorTabs';
+import { setEditorInstance } from './editor-instance';
 import * as models from './model-registry';
+import { useCommandStore } from '../commands/command-store';
 import { monaco } from './monaco-setup';
 import { installLanguages } from './languages/install-languages';
 import './editor.css';
@@ -34,7 +36,11 @@ export function EditorPane() {
       fixedOverflowWidgets: true,
     });
     editor.current = instance;
+    setEditorInstance(instance);
     const store = useEditorStore.getState;
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => useCommandStore.getState().openPalette('files'));
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, () => useCommandStore.getState().openPalette('commands'));
+    instance.addCommand(monaco.KeyMod.chord(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS), () => useCommandStore.getState().showShortcuts(true));
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void store().saveActive());
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Alt | monaco.KeyCode.KeyS, () => void store().saveAll());
     const contentListener = instance.onDidChangeModelContent(() => {
@@ -43,6 +49,7 @@ export function EditorPane() {
     });
     return () => {
       contentListener.dispose();
+      setEditorInstance(null);
       instance.dispose();
       editor.current = null;
     };

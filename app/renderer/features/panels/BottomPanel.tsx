@@ -8,11 +8,13 @@ import { NetworkPanel } from '../inspect/NetworkPanel';
 import { StoragePanel } from '../inspect/StoragePanel';
 import { WxmlPanel } from '../inspect/WxmlPanel';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { SearchPanel } from '../search/SearchPanel';
 import './panels.css';
 
 const PANELS: readonly { id: BottomPanelId; label: MessageKey }[] = [
   { id: 'console', label: 'panel.console' },
   { id: 'problems', label: 'panel.problems' },
+  { id: 'search', label: 'panel.search' },
   { id: 'appdata', label: 'panel.appdata' },
   { id: 'wxml', label: 'panel.wxml' },
   { id: 'storage', label: 'panel.storage' },
@@ -25,6 +27,8 @@ function PanelContent({ id }: { id: BottomPanelId }) {
       return <ConsolePanel />;
     case 'problems':
       return <ProblemsPanel />;
+    case 'search':
+      return <SearchPanel />;
     case 'appdata':
       return <AppDataPanel />;
     case 'wxml':

@@ -4,6 +4,7 @@ import { useThemeStore } from '../../stores/theme-store';
 import { useLayoutStore } from '../../stores/layout-store';
 import { useEditorStore } from '../../stores/editor-store';
 import { useWelcomeStore } from '../../stores/welcome-store';
+import { useCommandStore } from '../commands/command-store';
 
 export function TitleBar() {
   const t = useT();
@@ -25,6 +26,12 @@ export function TitleBar() {
       </span>
       {project && <span className="muted project-root">{project.root}</span>}
       <span className="status-spacer" />
+      <button className="btn small" onClick={() => useCommandStore.getState().openPalette('commands')} title="Ctrl+Shift+P">
+        {t('command.palette')}
+      </button>
+      <button className="btn small" onClick={() => useCommandStore.getState().showShortcuts(true)} title={t('command.shortcuts')} aria-label={t('command.shortcuts')}>
+        ?
+      </button>
       <button className="btn small" onClick={showWelcome} data-testid="open-welcome">
         {t('welcome.openMenu')}
       </button>

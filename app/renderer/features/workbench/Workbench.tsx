@@ -13,6 +13,9 @@ import { installDiagnosticMarkers } from '../editor/diagnostic-markers';
 import { Explorer } from '../explorer/Explorer';
 import { BottomPanel } from '../panels/BottomPanel';
 import { SimulatorPane } from '../simulator-pane/SimulatorPane';
+import { CommandPalette } from '../commands/CommandPalette';
+import { handleShortcut } from '../commands/commands';
+import { ShortcutsHelp } from '../commands/ShortcutsHelp';
 import { Notifications } from './Notifications';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
@@ -24,12 +27,8 @@ installDiagnosticMarkers();
 
 /** Shortcuts that work wherever the focus is (Monaco handles its own while it has focus). */
 function onGlobalKey(event: KeyboardEvent): void {
-  const mod = event.ctrlKey || event.metaKey;
-  if (mod && event.key.toLowerCase() === 's') {
-    event.preventDefault();
-    const store = useEditorStore.getState();
-    void (event.altKey ? store.saveAll() : store.saveActive());
-  }
+  if (event.defaultPrevented) return;
+  handleShortcut(event);
 }
 
 export function Workbench() {
@@ -91,6 +90,8 @@ export function Workbench() {
         </div>
       )}
       {(welcome || (!loading && !project)) && <WelcomeScreen />}
+      <CommandPalette />
+      <ShortcutsHelp />
       <Notifications />
       <DialogHost />
     </div>
