@@ -119,3 +119,24 @@ test('page-container enters and leaves with WeChat events; an overlay tap closes
   assert.equal(await page.locator('#pc wx-view').isVisible(), false);
   await page.close();
 });
+
+test('editor: typing fires input with html and text; formats and contents go through its context methods', async () => {
+  const { page, events } = await openComponentPage(browser, '<wx-editor id="e" placeholder="写点什么"></wx-editor>');
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'ready')`);
+  await page.click('#e');
+  await page.keyboard.type('hello');
+  const last = (await events('input', 'e')).at(-1)!.detail as { html: string; text: string };
+  assert.equal(last.text, 'hello\n');
+  assert.match(last.html, /hello/);
+  await page.keyboard.down('Shift');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.up('Shift');
+  await page.evaluate(`document.querySelector('#e').format('bold')`);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'statuschange' && e.detail.bold === true)`);
+  await page.evaluate(`document.querySelector('#e').setContents({ html: '<p onclick="window.hacked=1">safe <script>window.hacked=2</script><b>bold</b></p>' })`);
+  const contents = (await page.evaluate(`document.querySelector('#e').getContents()`)) as { html: string; text: string };
+  assert.equal(contents.html, '<p>safe <b>bold</b></p>');
+  assert.equal(contents.text, 'safe bold\n');
+  assert.equal(await page.evaluate('window.hacked'), undefined);
+  await page.close();
+});

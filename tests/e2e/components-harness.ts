@@ -14,7 +14,7 @@ const RECORDED = [
   'navigate', 'opentype', 'activeend', 'getuserinfo', 'getphonenumber', 'chooseavatar', 'refresherpulling',
   'refresherrefresh', 'refresherrestore', 'refresherabort', 'scale', 'pagemeta', 'navigationbar', 'keyboardheightchange',
   'play', 'pause', 'ended', 'timeupdate', 'message', 'success', 'fail', 'complete', 'dragstart', 'dragging', 'dragend', 'updated', 'htouchmove', 'vtouchmove', 'beforeenter', 'enter',
-  'afterenter', 'beforeleave', 'leave', 'afterleave', 'clickoverlay',
+  'afterenter', 'beforeleave', 'leave', 'afterleave', 'clickoverlay', 'ready', 'statuschange',
 ];
 
 export interface RecordedEvent {

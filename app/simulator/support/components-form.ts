@@ -246,8 +246,15 @@ export const FORM_COMPONENTS: readonly ComponentSupport[] = [
   {
     name: 'editor',
     category: 'form',
-    status: 'unsupported',
-    attributes: [bool('read-only'), str('placeholder'), bool('show-img-size'), bool('show-img-toolbar'), bool('show-img-resize')],
+    status: 'simulated',
+    note: 'contenteditable with EditorContext methods on the element; delta holds plain text only; image toolbars are not drawn.',
+    attributes: [
+      bool('read-only'),
+      str('placeholder'),
+      bool('show-img-size', false, { status: 'unsupported' }),
+      bool('show-img-toolbar', false, { status: 'unsupported' }),
+      bool('show-img-resize', false, { status: 'unsupported' }),
+    ],
     events: [
       event('ready'),
       event('focus', ['html', 'text', 'delta']),

@@ -9,6 +9,7 @@ import { WxAudio, WxVideo } from './media';
 import { WxButton } from './button';
 import { WxCanvas } from './canvas';
 import { WxCheckbox, WxCheckboxGroup } from './checkbox';
+import { WxEditor } from './editor';
 import { WxForm, WxLabel } from './form';
 import { WxIcon } from './icon';
 import { WxCoverImage, WxImage } from './image';
@@ -81,11 +82,12 @@ const IMPLEMENTED: Readonly<Record<string, Constructor>> = {
   'open-data': WxOpenData,
   'match-media': WxMatchMedia,
   'page-container': WxPageContainer,
+  editor: WxEditor,
 };
 
 /** Components without behaviour of their own: a labelled placeholder when they would draw natively. */
-function fallbackFor(name: string, category: string): Constructor {
-  const native = category === 'media' || category === 'map' || category === 'open' || name === 'editor';
+function fallbackFor(category: string): Constructor {
+  const native = category === 'media' || category === 'map' || category === 'open';
   return native ? class extends WxPlaceholder {} : class extends WxPlain {};
 }
 
@@ -93,6 +95,6 @@ export function defineAllComponents(doc: Document = document): void {
   installLightStyles(doc);
   const registry = doc.defaultView?.customElements ?? customElements;
   for (const component of COMPONENTS) {
-    defineComponent(component.name, IMPLEMENTED[component.name] ?? fallbackFor(component.name, component.category), registry);
+    defineComponent(component.name, IMPLEMENTED[component.name] ?? fallbackFor(component.category), registry);
   }
 }
