@@ -121,9 +121,10 @@ export async function checkPage(browser: Browser, options: CheckOptions): Promis
       const why = errors[0] ? describeError(errors[0]) : pageErrors[0] ? `simulator page error: ${pageErrors[0]}` : `onReady not reached within ${options.timeoutMs} ms (top page: ${status?.page || 'none'})`;
       return { ...base, pass: false, failure: 'not-ready', reason: why, errors };
     }
-    if (errors.length > 0) return { ...base, pass: false, failure: 'error', reason: describeError(errors[0]!), errors, readyMs: readyMs! };
+    // probed even when an error already fails the page: the triage wants to know what else would fail
     const frame = await topPageFrame(page);
     const visible = frame ? await frame.evaluate(probeVisibleContent, options.probeSelector) : undefined;
+    if (errors.length > 0) return { ...base, pass: false, failure: 'error', reason: describeError(errors[0]!), errors, readyMs: readyMs!, ...(visible ? { visible } : {}) };
     const renders = visible !== undefined && (visible.texts > 0 || visible.images > 0 || (options.acceptPainted && visible.painted > 0));
     if (!renders) {
       const why = !visible ? 'no visible page iframe' : !visible.rootFound ? `${options.probeSelector} not found in the page` : `nothing visible: ${visible.boxes} box(es), no text or image${options.acceptPainted ? ' or painted box' : ''}`;
