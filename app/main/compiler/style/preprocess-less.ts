@@ -2,14 +2,18 @@ import less from 'less';
 import { posix } from 'node:path';
 import type { RawSourceMap } from 'source-map-js';
 import type { Diagnostic } from '../../../shared/diagnostic';
-import { joinImport, type PreprocessInput, type PreprocessOutput } from './preprocess';
+import { positionAt } from '../../../shared/diagnostic';
+import { findUnclosedBlockComment, joinImport, type PreprocessInput, type PreprocessOutput } from './preprocess';
 
 /** LESS → CSS for `useCompilerPlugins: ["less"]`; imports are read through `readFile`, errors are located. */
 export async function compileLess(input: PreprocessInput): Promise<PreprocessOutput> {
   const dependencies = new Set<string>();
+  const guard = unclosedCommentDiagnostic(input.file, input.source);
+  if (guard) return { css: undefined, dependencies: [], diagnostics: [guard] };
+  const early: Diagnostic[] = [];
   const plugin: Less.Plugin = {
     install(lessStatic, pluginManager) {
-      pluginManager.addFileManager(projectFileManager(lessStatic, input, dependencies));
+      pluginManager.addFileManager(projectFileManager(lessStatic, input, dependencies, early));
     },
   };
   // An empty base path keeps map sources project-relative, as the file names we hand Less are.
@@ -32,7 +36,8 @@ export async function compileLess(input: PreprocessInput): Promise<PreprocessOut
       diagnostics: [],
     };
   } catch (error) {
-    return { css: undefined, dependencies: [...dependencies], diagnostics: [lessDiagnostic(error, input.file)] };
+    const diagnostics = early.length > 0 ? early : [lessDiagnostic(error, input.file)];
+    return { css: undefined, dependencies: [...dependencies], diagnostics };
   }
 }
 
@@ -40,6 +45,7 @@ function projectFileManager(
   lessStatic: LessStatic,
   input: PreprocessInput,
   dependencies: Set<string>,
+  early: Diagnostic[],
 ): Less.FileManager {
   const manager = new lessStatic.FileManager();
   manager.supports = () => true;
@@ -52,6 +58,11 @@ function projectFileManager(
       const contents = await input.readFile(candidate);
       if (contents !== undefined) {
         dependencies.add(candidate);
+        const guard = unclosedCommentDiagnostic(candidate, contents);
+        if (guard) {
+          early.push(guard);
+          throw new Error(guard.message);
+        }
         return { filename: candidate, contents };
       }
     }
@@ -65,6 +76,12 @@ function projectFileManager(
 /** Less names sources after the file paths it was given, which are already project-relative. */
 function toProjectMap(map: RawSourceMap): RawSourceMap {
   return { ...map, sources: map.sources.map((source) => source.replace(/^\.\//, '')) };
+}
+
+function unclosedCommentDiagnostic(file: string, text: string): Diagnostic | undefined {
+  const offset = findUnclosedBlockComment(text);
+  if (offset === undefined) return undefined;
+  return { file, ...positionAt(text, offset), severity: 'error', code: 'less-error', message: 'Unclosed comment', hint: 'Close it with */.' };
 }
 
 function lessDiagnostic(error: unknown, file: string): Diagnostic {

@@ -87,3 +87,13 @@ test('a WXSS-stage problem in LESS output points back into the .less source', as
     [['pages/p.less', 6, 'wxss-host-unscoped']],
   );
 });
+
+test('an unclosed comment is a located LESS error (Less itself would loop forever on one in a custom property)', async () => {
+  const source = '.a { color: red; }\n.b { --x: /* never closed;\n}\n';
+  const own = await compileLess({ file: 'p.less', source, readFile: async () => undefined });
+  assert.deepEqual(own.diagnostics.map((d) => [d.file, d.line, d.column, d.message]), [['p.less', 2, 11, 'Unclosed comment']]);
+  const imported = await compileLess({ file: 'p.less', source: '@import "v";', readFile: async (p) => (p === 'v.less' ? '\n--y: /*' : undefined) });
+  assert.deepEqual(imported.diagnostics.map((d) => [d.file, d.line, d.column]), [['v.less', 2, 6]]);
+  const fine = await compileLess({ file: 'p.less', source: '.a { content: "/*"; background: url(http://x/*.png); } // a /* line comment\n', readFile: async () => undefined });
+  assert.deepEqual(fine.diagnostics, []);
+});

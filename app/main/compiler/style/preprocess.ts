@@ -44,3 +44,38 @@ export function locateThroughSourceMap(map: RawSourceMap, fallbackFile: string):
     return { file: original.source, line: original.line, column: (original.column ?? 0) + 1 };
   };
 }
+
+/**
+ * Offset of a block comment that never closes, skipping strings, `url(…)` and `//` line comments; undefined when
+ * every comment closes. Less 4 loops forever on one inside a custom property value, so we check first.
+ */
+export function findUnclosedBlockComment(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"' || char === "'") {
+      i = endOfString(text, i);
+    } else if (char === '/' && text[i + 1] === '/') {
+      const newline = text.indexOf('\n', i);
+      if (newline < 0) return undefined;
+      i = newline;
+    } else if (char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return i;
+      i = end + 1;
+    } else if ((char === 'u' || char === 'U') && /^url\(/i.test(text.slice(i, i + 4)) && !/[\w-]/.test(text[i - 1] ?? '')) {
+      const close = text.indexOf(')', i);
+      if (close < 0) return undefined;
+      i = close;
+    }
+  }
+  return undefined;
+}
+
+function endOfString(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === quote || text[i] === '\n') return i;
+  }
+  return text.length;
+}
