@@ -20,7 +20,10 @@ const probeScript = (api: 'wx' | 'ft') => `
     animation.translateX(20).opacity(0.5).step();
     record('animation', JSON.stringify(animation.export()));
     const fs = ${api}.getFileSystemManager();
-    fs.mkdirSync(${api}.env.USER_DATA_PATH + '/notes', true);
+    // Files in the user directory survive a relaunch: give the saved copy a moment to load.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    record('persisted', (() => { try { return fs.readFileSync(${api}.env.USER_DATA_PATH + '/notes/a.txt', 'utf8'); } catch (e) { return 'none'; } })());
+    try { fs.accessSync(${api}.env.USER_DATA_PATH + '/notes'); } catch (e) { fs.mkdirSync(${api}.env.USER_DATA_PATH + '/notes', true); }
     fs.writeFileSync(${api}.env.USER_DATA_PATH + '/notes/a.txt', '你好', 'utf8');
     record('fs', fs.readFileSync(${api}.env.USER_DATA_PATH + '/notes/a.txt', 'utf8') + ' ' + fs.readdirSync(${api}.env.USER_DATA_PATH + '/notes').join(','));
     await new Promise((resolve) => fs.readFile({ filePath: ${api}.env.USER_DATA_PATH + '/none', fail: (r) => { record('fsError', r.errMsg); resolve(); } }));
@@ -148,6 +151,7 @@ async function runProbe(api: 'wx' | 'ft'): Promise<{ results: Record<string, unk
 }
 
 const expected = {
+  persisted: 'none',
   storage: '小明',
   storageLimit: 'setStorageSync:fail exceed storage item max length',
   animation: JSON.stringify({
@@ -192,6 +196,17 @@ test('a WeChat mini-program uses storage, animation, files, network, location, l
     'request GET /pixel.png',
     'response GET /pixel.png 200',
   ]);
+  await page.close();
+});
+
+test('files in the user directory survive a relaunch (what a JS edit does)', async () => {
+  const { page } = await runProbe('wx');
+  await page.evaluate(() => (window.ministudio.host as unknown as { relaunch(): Promise<void> }).relaunch());
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().filter((l) => /^(RESULTS|FAILED) /.test(l.text)).length === 2, undefined, { timeout: 20000 });
+  const logs = await page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+  const second = logs.filter((l) => /^(RESULTS|FAILED) /.test(l))[1]!;
+  assert.ok(second.startsWith('RESULTS '), second);
+  assert.equal((JSON.parse(second.slice('RESULTS '.length)) as { persisted: string }).persisted, '你好');
   await page.close();
 });
 

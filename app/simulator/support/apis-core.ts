@@ -175,6 +175,6 @@ export const CORE_APIS: readonly ApiSupport[] = [
     'batchGetStorageSync',
   ], '1 MB per key and 10 MB in all, as on a phone; persisted per project by the IDE.'),
   ...apis('storage', 'unsupported', ['createCacheManager', 'getBackgroundFetchData', 'setBackgroundFetchToken', 'getBackgroundFetchToken', 'onBackgroundFetchData']),
-  ...apis('file', 'full', ['getFileSystemManager'], 'A per-project virtual file system in the logic layer (wxfile://usr, wxfile://tmp_…); it is not kept across relaunches.'),
+  ...apis('file', 'full', ['getFileSystemManager'], 'A per-project virtual file system in the logic layer (wxfile://usr, wxfile://tmp_…); the user directory is kept in the browser’s IndexedDB across relaunches.'),
   ...apis('file', 'unsupported', ['saveFileToDisk', 'openDocument', 'addFileToFavorites', 'chooseMessageFile']),
 ];

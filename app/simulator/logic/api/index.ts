@@ -24,6 +24,7 @@ import { listenForSimulateMessages, SimulatedDevice } from './simulated-device';
 import { createSocketApi } from './socket';
 import { createStorageApi } from './storage';
 import { createTransferApi } from './transfer';
+import { persistFileSystem } from './fs-persistence';
 import { VirtualFs } from './virtual-fs';
 
 export interface ApiFamiliesOptions {
@@ -38,7 +39,7 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
   const api = apiMaker(host);
   const scope = 'scope' in options ? options.scope : workerScope();
   const device = options.device ?? new SimulatedDevice();
-  const fs = options.fs ?? new VirtualFs();
+  const fs = options.fs ?? persistedFs(host);
   const transport = options.transport ?? directTransport();
   listenForSimulateMessages(scope, device);
   return {
@@ -125,6 +126,20 @@ function unsupportedApi(name: string, message: string, warn: () => void, api: Re
   }
   placeholders.add(placeholder);
   return placeholder;
+}
+
+/** A fresh virtual file system whose user directory survives relaunches (IndexedDB, per app). */
+function persistedFs(host: WxHost): VirtualFs {
+  const fs = new VirtualFs();
+  const manifest = host.manifest as WxHost['manifest'] | undefined;
+  const appId = manifest?.appId || 'touristappid';
+  const pages = Array.isArray(manifest?.appJson?.pages) ? (manifest.appJson.pages as unknown[]).join(',') : '';
+  // Projects without an appid share "touristappid": tell them apart by their pages.
+  const key = appId === 'touristappid' ? `${appId}:${pages}` : appId;
+  void persistFileSystem(fs, key, workerScope() ? globalThis.indexedDB : undefined, (error) =>
+    host.post({ kind: 'log', level: 'warn', args: [`[simulator] files in wx.env.USER_DATA_PATH will not survive a relaunch: ${error instanceof Error ? error.message : String(error)}`] }),
+  );
+  return fs;
 }
 
 function workerScope(): EventTarget | undefined {

@@ -95,3 +95,25 @@ test('truncateSync takes an options object', () => {
   m.truncateSync!({ filePath: `${USR}/t`, length: 2 });
   assert.equal(m.readFileSync!(`${USR}/t`, 'utf8'), 'ab');
 });
+
+test('snapshot and restore keep the user directory; files written since boot win; temp files are not kept', async () => {
+  const { fs, m } = manager();
+  m.mkdirSync!(`${USR}/d`);
+  m.writeFileSync!(`${USR}/d/a.txt`, 'old');
+  const temp = fs.createTempFile(new Uint8Array([1]), 'bin');
+  let changes = 0;
+  fs.onChange(() => changes++);
+  m.writeFileSync!(`${USR}/d/b.txt`, 'b');
+  m.appendFileSync!(`${USR}/d/b.txt`, 'b');
+  await Promise.resolve();
+  assert.equal(changes, 1, 'one notification per burst of changes');
+  const snapshot = fs.snapshot();
+  assert.ok(snapshot.every((entry) => entry.path.startsWith('usr')));
+  const next = manager();
+  next.m.mkdirSync!(`${USR}/d`);
+  next.m.writeFileSync!(`${USR}/d/a.txt`, 'new');
+  next.fs.restore(snapshot);
+  assert.equal(next.m.readFileSync!(`${USR}/d/a.txt`, 'utf8'), 'new');
+  assert.equal(next.m.readFileSync!(`${USR}/d/b.txt`, 'utf8'), 'bb');
+  assert.equal(next.fs.exists(temp), false);
+});

@@ -34,11 +34,58 @@ export interface FsStats {
   isFile(): boolean;
 }
 
+/** The user directory as plain data, for persistence: paths (`usr/…`) with file bytes or null for folders. */
+export type FsSnapshot = readonly { readonly path: string; readonly data: Uint8Array | null; readonly modified: number }[];
+
 export class VirtualFs {
   private readonly nodes = new Map<string, FsNode>([[USR, { kind: 'dir', modified: now() }]]);
   private tempCounter = 0;
+  private readonly changeListeners = new Set<() => void>();
+  private changing = false;
 
   constructor(private readonly clock: () => number = now) {}
+
+  private put(path: string, node: FsNode): void {
+    this.nodes.set(path, node);
+    this.changed(path);
+  }
+
+  private drop(path: string): void {
+    if (this.nodes.delete(path)) this.changed(path);
+  }
+
+  /** Listeners hear about user-directory changes once per microtask, after the call that made them. */
+  private changed(path: string): void {
+    if (this.changing || !(path === USR || path.startsWith(`${USR}/`))) return;
+    this.changing = true;
+    queueMicrotask(() => {
+      this.changing = false;
+      for (const listener of [...this.changeListeners]) listener();
+    });
+  }
+
+  /** Called (once per microtask) after the user directory changed. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  snapshot(): FsSnapshot {
+    return [...this.nodes]
+      .filter(([path]) => path === USR || path.startsWith(`${USR}/`))
+      .map(([path, node]) => ({ path, data: node.kind === 'file' ? node.data.slice() : null, modified: node.modified }));
+  }
+
+  /** Adds what a snapshot holds and the user directory lacks (files written since boot win). */
+  restore(snapshot: FsSnapshot): void {
+    for (const entry of [...snapshot].sort((a, b) => a.path.length - b.path.length)) {
+      if (entry.path !== USR && !entry.path.startsWith(`${USR}/`)) continue;
+      if (this.nodes.has(entry.path)) continue;
+      const parent = this.nodes.get(dirname(entry.path));
+      if (parent?.kind !== 'dir') continue;
+      this.put(entry.path, entry.data ? { kind: 'file', data: entry.data.slice(), modified: entry.modified } : { kind: 'dir', modified: entry.modified });
+    }
+  }
 
   /** `wxfile://usr/a/../b.txt` → `usr/b.txt`; anything outside our two areas is refused. */
   resolve(path: unknown): string {
@@ -122,7 +169,7 @@ export class VirtualFs {
     if (append && !existing) throw new FsError(`no such file or directory, open ${String(original)}`);
     const next = append && existing ? concat(existing.data, data) : data.slice();
     this.checkSpace(path, next.length);
-    this.nodes.set(path, { kind: 'file', data: next, modified: this.clock() });
+    this.put(path, { kind: 'file', data: next, modified: this.clock() });
   }
 
   /** Writes `data` at `position` of an existing user file, growing it as needed (file-descriptor writes). */
@@ -137,6 +184,7 @@ export class VirtualFs {
     next.set(data, position);
     node.data = next;
     node.modified = this.clock();
+    this.changed(path);
   }
 
   truncate(original: unknown, length = 0): void {
@@ -147,6 +195,7 @@ export class VirtualFs {
     next.set(node.data.subarray(0, next.length));
     node.data = next;
     node.modified = this.clock();
+    this.changed(path);
   }
 
   mkdir(original: unknown, recursive = false): void {
@@ -159,12 +208,12 @@ export class VirtualFs {
         const sub = parts.slice(0, i).join('/');
         const node = this.nodes.get(sub);
         if (node?.kind === 'file') throw new FsError(`not a directory, mkdir ${String(original)}`);
-        if (!node) this.nodes.set(sub, { kind: 'dir', modified: this.clock() });
+        if (!node) this.put(sub, { kind: 'dir', modified: this.clock() });
       }
       return;
     }
     this.parentMustBeDir(path, String(original), 'mkdir');
-    this.nodes.set(path, { kind: 'dir', modified: this.clock() });
+    this.put(path, { kind: 'dir', modified: this.clock() });
   }
 
   readdir(original: unknown): string[] {
@@ -192,15 +241,15 @@ export class VirtualFs {
     if (path === USR) throw new FsError(`permission denied, rmdir ${String(original)}`);
     const inside = this.descendants(path);
     if (inside.length && !recursive) throw new FsError(`directory not empty ${String(original)}`);
-    for (const key of inside) this.nodes.delete(key);
-    this.nodes.delete(path);
+    for (const key of inside) this.drop(key);
+    this.drop(path);
   }
 
   unlink(original: unknown): void {
     const path = this.resolve(original);
     const node = this.node(path, String(original), 'unlink');
     if (node.kind === 'dir') throw new FsError(`operation not permitted, unlink ${String(original)}`);
-    this.nodes.delete(path);
+    this.drop(path);
   }
 
   copyFile(source: unknown, destination: unknown): void {
@@ -219,12 +268,12 @@ export class VirtualFs {
     const target = this.nodes.get(to);
     if (target?.kind === 'dir' && (node.kind !== 'dir' || this.children(to).length)) throw new FsError(`directory not empty ${String(newOriginal)}`);
     const moved = node.kind === 'dir' ? this.descendants(from) : [];
-    this.nodes.delete(from);
-    this.nodes.set(to, node);
+    this.drop(from);
+    this.put(to, node);
     for (const key of moved) {
       const child = this.nodes.get(key)!;
-      this.nodes.delete(key);
-      this.nodes.set(to + key.slice(from.length), child);
+      this.drop(key);
+      this.put(to + key.slice(from.length), child);
     }
   }
 
@@ -257,7 +306,7 @@ export class VirtualFs {
   createTempFile(data: Uint8Array, extension = ''): string {
     const suffix = extension && !extension.startsWith('.') ? `.${extension}` : extension;
     const name = `tmp_${this.clock().toString(36)}${(++this.tempCounter).toString(36)}${suffix}`;
-    this.nodes.set(name, { kind: 'file', data: data.slice(), modified: this.clock() });
+    this.put(name, { kind: 'file', data: data.slice(), modified: this.clock() });
     return `wxfile://${name}`;
   }
 }
