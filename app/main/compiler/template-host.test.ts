@@ -29,6 +29,7 @@ test('templates compile on a worker thread with the same result as in process, a
   try {
     assert.equal(host.usesWorker, true);
     const [viaWorker, inProcess] = [await host.run(job), local.run(job)];
+    assert.equal(host.usesWorker, true, 'the worker answered (no silent fallback)');
     assert.deepEqual(viaWorker, inProcess);
     assert.deepEqual(viaWorker.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`), ['mp/pages/a/a.wxml:1:7 wxml-legacy-directive']);
     assert.deepEqual(viaWorker.changedGroups.map(([root]) => root), ['', 'sub']);
@@ -40,5 +41,20 @@ test('templates compile on a worker thread with the same result as in process, a
   } finally {
     host.dispose();
     local.dispose();
+  }
+});
+
+test('a template worker that dies mid-build hands its job to this thread, with every text it had', async () => {
+  const host = new TemplateHost(false);
+  try {
+    await host.run(job);
+    (host as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate(); // as if killed from outside
+    const edit: TemplateJob = { ...job, texts: [['sub/b.wxml', '<view>after the crash</view>']] };
+    const result = await host.run(edit);
+    assert.equal(host.usesWorker, false);
+    assert.deepEqual(result.changedGroups.map(([root]) => root).sort(), ['', 'sub']);
+    assert.match(result.changedGroups.find(([root]) => root === 'sub')![1], /after the crash/);
+  } finally {
+    host.dispose();
   }
 });

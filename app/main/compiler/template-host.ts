@@ -24,7 +24,10 @@ export class TemplateHost {
     const entry = useWorker ? workerEntry() : undefined;
     if (!entry) return;
     try {
-      this.worker = new Worker(entry, { workerData: { devTemplates } });
+      this.worker =
+        entry.kind === 'built'
+          ? new Worker(entry.url, { workerData: { devTemplates } })
+          : new Worker(tsxBootstrap(entry.url, entry.tsxApi), { eval: true, workerData: { devTemplates } });
       this.worker.unref();
       this.worker.on('message', (m: { id: number; result?: TemplateJobResult; error?: string }) => {
         const w = this.waiting.get(m.id);
@@ -34,6 +37,8 @@ export class TemplateHost {
         else w?.reject(new Error(m.error));
       });
       this.worker.on('error', (error) => this.abandonWorker(error));
+      // an exit we did not ask for (killed, out of memory) must not leave a build waiting forever
+      this.worker.on('exit', (code) => this.abandonWorker(new Error(`template worker exited (${code})`)));
     } catch {
       this.worker = undefined;
     }
@@ -75,6 +80,7 @@ export class TemplateHost {
 
   private abandonWorker(error: Error): void {
     const worker = this.worker;
+    if (!worker) return;
     this.worker = undefined;
     void worker?.terminate();
     for (const w of this.waiting.values()) w.reject(error);
@@ -82,7 +88,9 @@ export class TemplateHost {
   }
 }
 
-function workerEntry(): URL | undefined {
+type WorkerEntry = { kind: 'built'; url: URL } | { kind: 'source'; url: URL; tsxApi: URL };
+
+function workerEntry(): WorkerEntry | undefined {
   let root: string;
   try {
     root = appRoot();
@@ -90,9 +98,16 @@ function workerEntry(): URL | undefined {
     return undefined;
   }
   const fromSource = process.execArgv.some((a) => a === 'tsx' || a.includes('/tsx/') || a.startsWith('tsx'));
-  const candidates = fromSource
-    ? [join(root, 'app/main/compiler/wxml/template-worker.ts')]
-    : [join(root, 'out/main/template-worker.mjs')];
-  const found = candidates.find((c) => existsSync(c));
-  return found ? pathToFileURL(found) : undefined;
+  if (!fromSource) {
+    const built = join(root, 'out/main/template-worker.mjs');
+    return existsSync(built) ? { kind: 'built', url: pathToFileURL(built) } : undefined;
+  }
+  const source = join(root, 'app/main/compiler/wxml/template-worker.ts');
+  const tsxApi = join(root, 'node_modules/tsx/dist/esm/api/index.mjs');
+  return existsSync(source) && existsSync(tsxApi) ? { kind: 'source', url: pathToFileURL(source), tsxApi: pathToFileURL(tsxApi) } : undefined;
+}
+
+/** Under tsx (tests, dev), loader hooks do not reach worker threads in Node 20: register tsx inside the worker. */
+function tsxBootstrap(entry: URL, tsxApi: URL): string {
+  return `import(${JSON.stringify(tsxApi.href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
 }
