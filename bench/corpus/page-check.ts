@@ -123,6 +123,8 @@ export async function checkPage(browser: Browser, options: CheckOptions): Promis
     }
     // probed even when an error already fails the page: the triage wants to know what else would fail
     const frame = await topPageFrame(page);
+    // tsx compiles with keepNames: serialized functions call esbuild's `__name`, which the page must have
+    await frame?.evaluate('globalThis.__name ??= (fn) => fn');
     const visible = frame ? await frame.evaluate(probeVisibleContent, options.probeSelector) : undefined;
     if (errors.length > 0) return { ...base, pass: false, failure: 'error', reason: describeError(errors[0]!), errors, readyMs: readyMs!, ...(visible ? { visible } : {}) };
     const renders = visible !== undefined && (visible.texts > 0 || visible.images > 0 || (options.acceptPainted && visible.painted > 0));

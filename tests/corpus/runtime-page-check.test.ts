@@ -106,5 +106,5 @@ test('offline: wx.request to the internet fails with request:fail and never leav
   const check = await checkPage(browser, options('pages/offline/offline'));
   assert.equal(check.pass, true, check.reason);
   assert.match(check.visible?.sample ?? '', /^request:fail/);
-  console.log('BLOCKED', JSON.stringify(check.blockedRequests));
+  assert.deepEqual(check.blockedRequests, ['https://corpus-offline.invalid/data.json'], 'the Worker\'s request was caught by the runner\'s routing');
 });
