@@ -205,7 +205,28 @@ export const CONTAINER_COMPONENTS: readonly ComponentSupport[] = [
     attributes: [str('key'), bool('transform'), num('duration', 300), oneOf('easing-function', ['ease-out', 'linear'], 'ease-out')],
     events: [],
   },
-  ...['grid-view', 'list-view', 'sticky-header', 'sticky-section', 'draggable-sheet', 'nested-scroll-header', 'nested-scroll-body', 'open-container', 'span', 'snapshot'].map(
+  {
+    name: 'aria-component',
+    category: 'view-container',
+    status: 'simulated',
+    attributes: [],
+    events: [],
+    note: 'Renders its children; role and aria-* attributes reach the DOM as written.',
+  },
+  ...[
+    'grid-view',
+    'list-view',
+    'grid-builder',
+    'list-builder',
+    'sticky-header',
+    'sticky-section',
+    'draggable-sheet',
+    'nested-scroll-header',
+    'nested-scroll-body',
+    'open-container',
+    'span',
+    'snapshot',
+  ].map(
     (name): ComponentSupport => ({
       name,
       category: 'skyline',

@@ -316,13 +316,6 @@ export const OPEN_COMPONENTS: readonly ComponentSupport[] = [
     events: [event('load', ['status', 'errMsg']), event('error', ['status', 'errMsg'])],
   },
   {
-    name: 'official-account-publish',
-    category: 'open',
-    status: 'unsupported',
-    attributes: [str('path')],
-    events: [event('load'), event('error')],
-  },
-  {
     name: 'open-data',
     category: 'open',
     status: 'simulated',
@@ -337,13 +330,6 @@ export const OPEN_COMPONENTS: readonly ComponentSupport[] = [
     events: [event('error')],
   },
   {
-    name: 'store-home',
-    category: 'open',
-    status: 'unsupported',
-    attributes: [str('appid')],
-    events: [],
-  },
-  {
     name: 'store-product',
     category: 'open',
     status: 'unsupported',
@@ -356,13 +342,6 @@ export const OPEN_COMPONENTS: readonly ComponentSupport[] = [
     status: 'unsupported',
     attributes: [str('appid'), str('coupon-id')],
     events: [],
-  },
-  {
-    name: 'inline-payment-panel',
-    category: 'open',
-    status: 'unsupported',
-    attributes: [str('package'), str('sign-type'), str('pay-sign'), str('nonce-str'), num('time-stamp', null)],
-    events: [event('success'), event('fail')],
   },
 ];
 

@@ -73,3 +73,9 @@ test('the table covers every component WeChat documents for the WebView renderer
   const missing = documented.filter((name) => !findComponent(name));
   assert.deepEqual(missing, []);
 });
+
+test('every tag the compiler rewrites to a wx- element has an entry here', async () => {
+  const { BUILTIN_COMPONENT_TAGS } = await import('../../main/compiler/style/builtin-tags');
+  const missing = [...BUILTIN_COMPONENT_TAGS].filter((tag) => !findComponent(tag));
+  assert.deepEqual(missing, []);
+});
