@@ -3,6 +3,7 @@
 // Run: npx tsx bench/style-compile.bench.ts
 import postcss from 'postcss';
 import { performance } from 'node:perf_hooks';
+import { hasErrors } from '../app/shared/diagnostic';
 import { wechatProfile } from '../app/main/compiler/profiles';
 import { compileStyle, StyleCache } from '../app/main/compiler/style/index';
 
@@ -34,7 +35,7 @@ async function compileAll(scoped: boolean): Promise<void> {
       cache,
       ...(scoped ? { scopeName: `pages_p${i}_p${i}`, isolation: 'isolated' as const } : {}),
     });
-    if (out.diagnostics.length > 0) throw new Error(`unexpected diagnostics: ${JSON.stringify(out.diagnostics[0])}`);
+    if (hasErrors(out.diagnostics)) throw new Error(`unexpected errors: ${JSON.stringify(out.diagnostics[0])}`);
   }
 }
 
