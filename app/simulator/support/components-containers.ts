@@ -122,7 +122,7 @@ export const CONTAINER_COMPONENTS: readonly ComponentSupport[] = [
       num('friction', 2),
       bool('disabled'),
       bool('scale'),
-      num('scale-min', 0.5),
+      num('scale-min', 0.1),
       num('scale-max', 10),
       num('scale-value', 1),
       bool('animation', true),
