@@ -33,9 +33,10 @@ export function compileStyleFile(file: string, source: string, context: StyleFil
   try {
     root = postcss.parse(source, { from: undefined });
   } catch (error) {
-    if (!(error instanceof CssSyntaxError)) throw error;
-    const where = locate(error.line ?? 1, error.column ?? 1);
-    diagnostics.push({ ...where, severity: 'error', code: 'wxss-syntax', message: error.reason });
+    const syntax = error instanceof CssSyntaxError ? error : undefined;
+    const where = locate(syntax?.line ?? 1, syntax?.column ?? 1);
+    const message = syntax?.reason ?? (error instanceof Error ? error.message : String(error));
+    diagnostics.push({ ...where, severity: 'error', code: 'wxss-syntax', message });
     return { pieces: [], diagnostics };
   }
 
