@@ -85,6 +85,8 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
   },
   'compiler:latest': none,
   'compiler:json-schemas': none,
+  'compiler:build-npm': none,
+  'device:recent-logs': (p) => objectWith(p, { deviceId: 'string' }),
   'device:list': none,
   'simulator:url': (p) => optionalFields(p, { ...launchFields, device: 'string' }),
   'simulator:relaunch': (p) => optionalFields(p, launchFields),

@@ -126,6 +126,8 @@ export interface RequestChannels {
   'project:new-page': [{ readonly path: string; readonly kind: 'page' | 'component' }, { readonly files: readonly string[]; readonly appJson: string | null }];
   'compiler:latest': [void, BuildSummary | null];
   'compiler:json-schemas': [void, readonly EditorJsonSchema[]];
+  'compiler:build-npm': [void, { readonly packages: number; readonly durationMs: number; readonly diagnostics: readonly Diagnostic[] }];
+  'device:recent-logs': [{ readonly deviceId: string }, readonly DeviceReportEvent[]];
   'simulator:url': [SimulatorUrlRequest, SimulatorInfo];
   'simulator:relaunch': [LaunchOptions, { readonly devices: number }];
   'simulator:navigate': [{ readonly openType: NavigateOpenType; readonly url?: string; readonly delta?: number }, { readonly devices: number }];
@@ -169,6 +171,8 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'project:new-page',
   'compiler:latest',
   'compiler:json-schemas',
+  'compiler:build-npm',
+  'device:recent-logs',
   'simulator:url',
   'simulator:relaunch',
   'simulator:navigate',

@@ -53,6 +53,8 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'project:delete': ({ path }) => project.deletePath(path),
     'project:new-page': ({ path, kind }) => project.newPage(path, kind),
     'compiler:json-schemas': async () => editorJsonSchemas(),
+    'compiler:build-npm': () => requireLive(services).buildNpm(),
+    'device:recent-logs': async ({ deviceId }) => services.live?.recentLogs(deviceId) ?? [],
     'compiler:latest': async () => services.live?.latest() ?? null,
     'simulator:url': async (request) =>
       (await services.live?.simulatorInfo(request ?? {})) ?? { url: null, origin: null, error: 'The simulator is not available in this window.' },

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { UserFacingError, type BuildSummary, type DeviceReportEvent, type DeviceSummary, type SimulatorInfo, type SimulatorUrlRequest } from '../../shared/contract';
 import type { DeviceReport, InspectTarget, LaunchOptions, NavigateMessage } from '../../shared/device-protocol';
 import { simulatorUrl } from '../../shared/device-protocol';
+import { buildNpm } from '../compiler/npm/index';
 import { DeviceHub, type ConnectedDevice } from '../device/device-hub';
 import { startDevServer, type DevServer } from '../devserver/dev-server';
 import { startLiveProject, type BuildReport, type LiveProject } from '../devserver/live-project';
@@ -37,6 +38,7 @@ export class LiveSession {
   private readonly listeners = new Set<LiveSessionListeners>();
   private disposeHub: (() => void) | null = null;
   private starting: Promise<void> = Promise.resolve();
+  private projectDir = '';
 
   constructor(private readonly options: LiveSessionOptions) {}
 
@@ -49,6 +51,7 @@ export class LiveSession {
 
   private async startNow(projectDir: string): Promise<void> {
     await this.stop();
+    this.projectDir = projectDir;
     this.projectId = createHash('sha256').update(projectDir).digest('hex').slice(0, 16);
     this.startError = null;
     if (!this.server) {
@@ -119,6 +122,20 @@ export class LiveSession {
     const answer = await this.hub.inspect(deviceId, what);
     if (!answer.ok) throw new UserFacingError('device-no-answer', answer.error);
     return answer.value;
+  }
+
+  /** Console history of a device, for a workbench window that (re)connects after the device did. */
+  recentLogs(deviceId: string): DeviceReportEvent[] {
+    return this.hub.recentLogs(deviceId).map((entry) => ({ deviceId, receivedAt: entry.receivedAt, message: entry.message }));
+  }
+
+  /** "Build npm": node_modules → miniprogram_npm; the compiler's watcher then rebuilds with the new packages. */
+  async buildNpm(): Promise<{ packages: number; durationMs: number; diagnostics: BuildSummary['diagnostics'] }> {
+    if (!this.projectDir) throw new UserFacingError('no-project', 'No project is open.');
+    const started = Date.now();
+    const result = await buildNpm(this.projectDir);
+    const packages = result.targets.reduce((sum, target) => sum + target.packages.length, 0);
+    return { packages, durationMs: Date.now() - started, diagnostics: result.diagnostics };
   }
 
   /** Subscribes to builds and device traffic; returns the disposer. */

@@ -138,6 +138,10 @@ export const messagesEn = {
   'shortcut.editorCommands': "All editor commands",
   'shortcut.moveLine': "Move line up / down",
   'shortcut.comment': "Toggle comment",
+  'npm.command': "Build npm",
+  'npm.running': "Building npm…",
+  'npm.done': "Built {count} npm package(s) in {ms} ms; {problems} problem(s).",
+  'simulator.scene': "Scene",
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -140,4 +140,8 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'shortcut.editorCommands': "全部编辑器命令",
   'shortcut.moveLine': "上移 / 下移行",
   'shortcut.comment': "切换注释",
+  'npm.command': "构建 npm",
+  'npm.running': "正在构建 npm…",
+  'npm.done': "已构建 {count} 个 npm 包，用时 {ms} ms；{problems} 个问题。",
+  'simulator.scene': "场景值",
 };

@@ -139,6 +139,18 @@ function receive(event: DeviceReportEvent): void {
 }
 
 studio.on('device:did-report', receive);
+
+/** A freshly loaded workbench picks up devices that connected before it, with their console history. */
+async function adoptConnectedDevices(): Promise<void> {
+  const devices = await studio.invoke('device:list', undefined).catch(() => []);
+  const device = devices.at(-1);
+  if (!device || useDeviceStore.getState().selected) return;
+  useDeviceStore.setState({ devices: [...devices], selected: device.id });
+  for (const event of await studio.invoke('device:recent-logs', { deviceId: device.id }).catch(() => [])) receive(event);
+  void useDeviceStore.getState().refresh('appdata');
+  void useDeviceStore.getState().refresh('storage');
+}
+void adoptConnectedDevices();
 studio.on('device:did-connect', (device) => {
   const { devices, selected } = useDeviceStore.getState();
   const fresh = selected === null || !devices.some((d) => d.id === selected);

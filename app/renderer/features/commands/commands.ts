@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../i18n/i18n';
 import { t, useLocaleStore } from '../../i18n/i18n';
+import { useBuildStore } from '../../stores/build-store';
 import { useEditorStore } from '../../stores/editor-store';
 import { useLayoutStore } from '../../stores/layout-store';
 import { useThemeStore } from '../../stores/theme-store';
@@ -42,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'editor.format', title: 'command.format', keys: 'Shift+Alt+F', run: () => void runEditorAction('editor.action.formatDocument') },
   { id: 'editor.definition', title: 'command.definition', keys: 'F12', run: () => void runEditorAction('editor.action.revealDefinition') },
   { id: 'search.files', title: 'command.searchFiles', keys: 'Ctrl+Shift+F', run: () => useLayoutStore.getState().update({ panel: 'search', panelOpen: true }) },
+  { id: 'project.buildNpm', title: 'npm.command', run: () => void useBuildStore.getState().buildNpm() },
   { id: 'view.console', title: 'panel.console', run: () => useLayoutStore.getState().update({ panel: 'console', panelOpen: true }) },
   { id: 'view.problems', title: 'panel.problems', keys: 'Ctrl+Shift+M', run: () => useLayoutStore.getState().update({ panel: 'problems', panelOpen: true }) },
   { id: 'view.togglePanel', title: 'layout.togglePanel', keys: 'Ctrl+J', run: () => useLayoutStore.getState().update({ panelOpen: !useLayoutStore.getState().panelOpen }) },

@@ -10,12 +10,13 @@ const ICONS = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 export function ProblemsPanel() {
   const t = useT();
   const latest = useBuildStore((s) => s.latest);
+  const npm = useBuildStore((s) => s.npm);
   const openFile = useEditorStore((s) => s.openFile);
   const groups = useMemo(() => {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const d of latest?.diagnostics ?? []) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const d of [...(latest?.diagnostics ?? []), ...(npm?.diagnostics ?? [])]) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
     return [...byFile.entries()];
-  }, [latest]);
+  }, [latest, npm]);
   if (groups.length === 0) return <div className="panel-body muted panel-empty">{latest ? t('problems.none') : t('problems.waiting')}</div>;
   return (
     <div className="panel-body problems-panel" data-testid="problems-panel">

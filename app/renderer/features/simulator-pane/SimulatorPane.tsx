@@ -96,6 +96,20 @@ export function SimulatorPane() {
           onBlur={(e) => layout.update({ launch: { ...launch, query: e.target.value.replace(/^\?/, '') || undefined } })}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
+        <input
+          className="simulator-scene"
+          aria-label={t('simulator.scene')}
+          title={t('simulator.scene')}
+          placeholder="1001"
+          inputMode="numeric"
+          defaultValue={launch.scene ?? ''}
+          key={`${projectRoot}-scene`}
+          onBlur={(e) => {
+            const scene = Number.parseInt(e.target.value, 10);
+            layout.update({ launch: { ...launch, scene: Number.isInteger(scene) && scene >= 0 ? scene : undefined } });
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
       </div>
       <div className={`simulator-stage${layout.zoom === 0 ? ' fit' : ''}`}>
         {url ? (

@@ -10,6 +10,7 @@ export function StatusBar() {
   const latest = useBuildStore((s) => s.latest);
   const buildingSince = useBuildStore((s) => s.buildingSince);
   const devices = useDeviceStore((s) => s.devices);
+  const npmSince = useBuildStore((s) => s.npmSince);
   const update = useLayoutStore((s) => s.update);
   const [slow, setSlow] = useState(false);
   useEffect(() => {
@@ -36,6 +37,11 @@ export function StatusBar() {
           t('status.notBuilt')
         )}
       </span>
+      {npmSince !== null && (
+        <span className="status-item progress" data-testid="npm-status">
+          <span className="spinner" /> {t('npm.running')}
+        </span>
+      )}
       <span className="status-spacer" />
       <span className="status-item">{t('status.devices', { count: devices.length })}</span>
     </footer>
