@@ -87,6 +87,7 @@ export class WxInput extends WxElement implements FormField {
     control.inputMode = INPUT_MODE[type] ?? 'text';
     control.enterKeyHint = this.prop<string>('confirmType');
     control.disabled = this.prop<boolean>('disabled');
+    control.style.caretColor = this.prop<string | null>('cursorColor') ?? '';
     this.controller.applyMaxLength(this.prop<number>('maxlength'));
     this.controller.applyPlaceholder(this.prop('placeholder'), this.prop('placeholderStyle'), this.prop('placeholderClass'), 'input-placeholder');
   }
