@@ -43,8 +43,18 @@ export interface CompileStyleOutput {
   diagnostics: Diagnostic[];
 }
 
-/** WXSS (or LESS/Sass) → the CSS the runtime loads. Never throws on bad input: problems are diagnostics. */
+/** WXSS (or LESS/Sass) → the CSS the runtime loads. Never throws: problems are diagnostics. */
 export async function compileStyle(input: CompileStyleInput): Promise<CompileStyleOutput> {
+  try {
+    return await compileStyleUnguarded(input);
+  } catch (error) {
+    // A bug of ours or of a preprocessor must cost one stylesheet, not the build.
+    const message = `Internal error while compiling this style: ${error instanceof Error ? error.message : String(error)}`;
+    return { css: '', dependencies: [], diagnostics: [{ file: input.file, line: 1, column: 1, severity: 'error', code: 'wxss-internal', message }] };
+  }
+}
+
+async function compileStyleUnguarded(input: CompileStyleInput): Promise<CompileStyleOutput> {
   const cache = input.cache ?? new StyleCache();
   const scope = selectorScope(input);
   const miniprogramRoot = normalizeRoot(input.miniprogramRoot ?? '');
