@@ -84,7 +84,7 @@ export function renderCompatibility(coverage: Coverage): string {
     '',
     '- **full**: behaves as on a phone.',
     '- **simulated**: answers plausibly without WeChat’s native service or servers behind it (fake login code, simulated location, …); the console says so where it matters.',
-    '- **unsupported**: components render as placeholders; APIs fail with `<name>:fail not supported in the Mini Studio simulator` (sync forms throw) and warn once.',
+    '- **unsupported**: components render as placeholders; APIs fail with `<name>:fail not supported in the Mini Studio simulator` (sync forms throw) and warn once in the console; `on…`/`off…` event APIs accept listeners that never fire. `wx.canIUse` answers false for all of them.',
     '',
     `**API coverage: ${coverage.usable} of ${coverage.total} APIs** in miniprogram-api-typings ${coverage.version} are usable (${coverage.byStatus.full} full, ${coverage.byStatus.simulated} simulated); ${coverage.byStatus.unsupported} are unsupported.`,
     '',

@@ -89,7 +89,7 @@ export function isUnsupportedPlaceholder(value: unknown): boolean {
 /** Members of `wx` that are namespaces rather than functions (`wx.router.addRouteBuilder`, `wx.worklet.timing`). */
 const NAMESPACES = new Set(['router', 'worklet']);
 
-/** `on…`/`off…` accept listeners that never fire; sync forms and factories throw; callback forms fail. */
+/** `on…`/`off…` quietly accept listeners that never fire; sync forms and factories throw; callback forms fail. */
 function unsupportedApi(name: string, message: string, warn: () => void, api: ReturnType<typeof apiMaker>): unknown {
   if (NAMESPACES.has(name)) {
     const namespace = new Proxy(
@@ -109,7 +109,9 @@ function unsupportedApi(name: string, message: string, warn: () => void, api: Re
   }
   let placeholder: (options?: Record<string, unknown>) => unknown;
   if (/^(on|off)[A-Z]/.test(name)) {
-    placeholder = () => warn();
+    // Libraries subscribe when the function exists (TDesign's navbar does): an event that never happens
+    // in the simulator is accepted quietly, as a phone would.
+    placeholder = () => undefined;
   } else if (/Sync$|^(create|get)[A-Z].*(Context|Manager|Session|Ad|Adapter|Server|Socket|Decoder|Container|Recorder|Player|Worker|System)$/.test(name)) {
     placeholder = () => {
       warn();
