@@ -23,6 +23,14 @@ export async function buildNpm(projectDir: string): Promise<BuildNpmResult> {
   const root = await realpath(resolve(projectDir)).catch(() => resolve(projectDir));
   const { targets, diagnostics } = await findNpmTargets(root);
   const results: NpmTargetResult[] = [];
-  for (const target of targets) results.push(await buildNpmTarget(root, target, diagnostics));
+  for (const target of targets) {
+    try {
+      results.push(await buildNpmTarget(root, target, diagnostics));
+    } catch (error) {
+      // e.g. miniprogram_npm cannot be replaced (permissions, a file held open): report it, keep the other targets.
+      const message = `Build npm failed for ${target.packageJson}: ${error instanceof Error ? error.message : String(error)}`;
+      diagnostics.push({ file: target.packageJson, line: 1, column: 1, severity: 'error', code: 'npm-build-failed', message });
+    }
+  }
   return { targets: results, diagnostics };
 }
