@@ -61,6 +61,10 @@ export type RenderOpCode = (typeof RenderOp)[keyof typeof RenderOp];
 
 export const ROOT_NODE_ID = 0;
 
+/** Heights of the native chrome in CSS px, as WeChat draws it (the status bar depends on the device). */
+export const NAVIGATION_BAR_HEIGHT = 44;
+export const TAB_BAR_HEIGHT = 50;
+
 /** Screen and window metrics the Worker must know synchronously (wx.getSystemInfoSync, rpx, glass-easel). */
 export interface DeviceMetrics {
   readonly model: string;

@@ -2,7 +2,9 @@
  * Device profiles the simulator can be: screen size in CSS px, pixel ratio, status bar and safe-area insets.
  * Data, not code: the device picker, the `device` URL parameter and `ministudio serve --device` read this table.
  */
-import type { DeviceMetrics } from '../protocol';
+import { NAVIGATION_BAR_HEIGHT, TAB_BAR_HEIGHT, type DeviceMetrics } from '../protocol';
+
+export { NAVIGATION_BAR_HEIGHT, TAB_BAR_HEIGHT };
 
 export interface DeviceProfile {
   readonly id: string;
@@ -33,8 +35,6 @@ export function findDevice(idOrName: string): DeviceProfile | undefined {
   return DEVICES.find((d) => d.id === wanted || d.name.toLowerCase() === wanted);
 }
 
-export const NAVIGATION_BAR_HEIGHT = 44;
-export const TAB_BAR_HEIGHT = 50;
 
 export interface WindowLayout {
   readonly customNavigation: boolean;

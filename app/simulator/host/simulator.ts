@@ -188,7 +188,7 @@ export class Simulator implements SimulatorHost {
         return;
       case 'page-config': {
         const state = this.pageState(message.pageId);
-        state.config = resolveThemed(message.config as Record<string, unknown>, this.themeJson, this.theme) as PageWindowConfig;
+        state.config = message.config;
         state.found = message.found;
         if (!message.found) {
           const entry = this.router?.stack.find((e) => e.pageId === message.pageId);
@@ -261,20 +261,34 @@ export class Simulator implements SimulatorHost {
     for (const sub of (appJson.subPackages as { root: string; pages: string[] }[] | undefined) ?? []) {
       for (const page of sub.pages) pages.add(page.startsWith(`${sub.root}/`) ? page : `${sub.root}/${page}`);
     }
-    const tabConfig = tabBarConfigOf(resolveThemed(appJson.tabBar ? { tabBar: appJson.tabBar } : {}, themeJson, this.theme));
-    if (tabConfig) {
-      const themed = resolveThemed(tabConfig as unknown as Record<string, unknown>, themeJson, this.theme) as unknown as typeof tabConfig;
-      this.tabBar = new TabBar(this.screen, themed, (path) => this.assetUrl(path), (index, item) => {
-        const top = this.router?.top();
-        if (top) this.worker?.post({ kind: 'tab-item-tap', pageId: top.pageId, index, pagePath: item.pagePath, text: item.text });
-        if (top?.route !== item.pagePath) void this.navigate('switchTab', `/${item.pagePath}`);
-      });
-    }
+    const tabConfig = this.createTabBar();
     this.router = new Router({ pages, tabPages: tabConfig?.items.map((i) => i.pagePath) ?? [] });
     const entry = String(appJson.entryPagePath ?? [...pages][0] ?? '');
     const path = this.launchOptions.path || entry;
     this.launchOptions = { ...this.launchOptions, path };
     void this.enqueue(() => this.runSteps(this.router!.launch(path, { ...this.launchOptions.query })));
+  }
+
+  /** The native tabBar with `@name` theme values resolved for the current theme. */
+  private createTabBar(): ReturnType<typeof tabBarConfigOf> {
+    this.tabBar?.element.remove();
+    this.tabBar = undefined;
+    const raw = this.appJson.tabBar as Record<string, unknown> | undefined;
+    if (!raw) return undefined;
+    const themedList = Array.isArray(raw.list) ? raw.list.map((item) => this.themed(item as Record<string, unknown>)) : raw.list;
+    const tabConfig = tabBarConfigOf({ tabBar: { ...this.themed(raw), list: themedList } });
+    if (!tabConfig) return undefined;
+    this.tabBar = new TabBar(this.screen, tabConfig, (path) => this.assetUrl(path), (index, item) => {
+      const top = this.router?.top();
+      if (top) this.worker?.post({ kind: 'tab-item-tap', pageId: top.pageId, index, pagePath: item.pagePath, text: item.text });
+      if (top?.route !== item.pagePath) void this.navigate('switchTab', `/${item.pagePath}`);
+    });
+    this.tabBar.element.style.paddingBottom = `${this.device.safeInsets.bottom}px`;
+    return tabConfig;
+  }
+
+  private themed<T extends Record<string, unknown>>(config: T): T {
+    return resolveThemed(config, this.themeJson, this.theme);
   }
 
   private assetUrl(path: string): string {
@@ -355,14 +369,15 @@ export class Simulator implements SimulatorHost {
     this.views.showOnly(top?.pageId);
     if (!top) return;
     const state = this.pageState(top.pageId);
+    const config = this.themed(state.config as Record<string, unknown>) as PageWindowConfig;
     const canGoBack = (router?.stack.length ?? 0) > 1;
     const isTab = router?.isTabPage(top.route) ?? false;
-    const base = navigationStateOf(state.config, canGoBack, !isTab && top.route !== String(this.appJson.entryPagePath ?? (this.appJson.pages as string[] | undefined)?.[0]));
+    const base = navigationStateOf(config, canGoBack, !isTab && top.route !== String(this.appJson.entryPagePath ?? (this.appJson.pages as string[] | undefined)?.[0]));
     this.nav.render({ ...base, ...state.navOverrides });
     this.tabBar?.select(isTab ? top.route : undefined);
     if (this.tabBar) this.tabBar.element.hidden = !this.tabBar.isShownFor(top.route);
     this.views.layoutAll((pageId) => this.placement(pageId));
-    this.screen.style.backgroundColor = state.config.backgroundColor ?? '#ffffff';
+    this.screen.style.backgroundColor = config.backgroundColor ?? (this.theme === 'dark' ? '#191919' : '#ffffff');
   }
 
   private placement(pageId: number): { top: number; bottom: number } {
@@ -411,8 +426,11 @@ export class Simulator implements SimulatorHost {
   }
 
   setTheme(theme: 'light' | 'dark'): void {
+    if (theme === this.theme) return;
     this.theme = theme;
+    if (this.router) this.createTabBar();
     this.layoutScreen();
+    this.refreshChrome();
     this.worker?.post({ kind: 'metrics', metrics: this.metrics(this.router?.top()?.route ?? '') });
   }
 

@@ -162,6 +162,21 @@ export class Engine {
     };
   }
 
+  /** A second root in the same page view, e.g. the custom tab bar (`custom-tab-bar/index`) of a tab page. */
+  createExtraRoot(ctx: RenderContext, tagName: string, path: string): PageRoot {
+    const backend = this.env.associateBackend(ctx);
+    const root = backend.createRoot(tagName, this.codeSpace, path);
+    const rootNode = ctx.getRootNode();
+    const placeholder = ctx.createElement('wx-placeholder', 'wx-placeholder');
+    rootNode.appendChild(placeholder);
+    return {
+      caller: root.get() as unknown as ComponentCaller,
+      component: root.getComponent(),
+      attach: () => root.attach(rootNode, placeholder),
+      release: () => root.release(),
+    };
+  }
+
   callerOf(comp: GlassComponent): ComponentCaller {
     return comp.getMethodCaller() as unknown as ComponentCaller;
   }

@@ -3,6 +3,7 @@
  * pages the host's router opens, and reports everything (logs, errors, lifecycles, AppData) to the host.
  */
 import type { PackageManifest } from '../../shared/package-format';
+import { NAVIGATION_BAR_HEIGHT, TAB_BAR_HEIGHT } from '../protocol';
 import type { DeviceMetrics, HostToWorker, LaunchOptions, PageWindowConfig, RouteKind, RuntimeErrorInfo, ViewEvent, WorkerToHost } from '../protocol';
 import { AppInstance } from './app-instance';
 import { Engine, type GlassComponent } from './engine';
@@ -10,6 +11,7 @@ import type { EventChannelEnd } from './event-channel';
 import { PackageLoader } from './package-loader';
 import { PageRecord } from './page-record';
 import { createWx, type WxHost } from './wx-api';
+
 import { wxmlTreeOf } from './wxml-tree';
 
 export type PostToHost = (message: WorkerToHost) => void;
@@ -39,9 +41,21 @@ export class LogicRuntime implements WxHost {
     this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.reportError(error, 'error', message.kind));
   }
 
+  /** Device metrics with the window of the current page: custom navigation and the tabBar change its height. */
   metrics(): DeviceMetrics {
-    return this.metricsValue;
+    const m = this.metricsValue;
+    const route = this.creatingRoute ?? this.topPage()?.route;
+    if (!route || !this.loader) return m;
+    const config = this.pageConfig(route);
+    const tabBar = this.loader.manifest.appJson.tabBar as { custom?: boolean; list?: { pagePath?: string }[] } | undefined;
+    const isTab = Boolean(tabBar?.list?.some((item) => (item.pagePath ?? '').replace(/^\//, '') === route));
+    const top = config.navigationStyle === 'custom' ? 0 : m.statusBarHeight + NAVIGATION_BAR_HEIGHT;
+    const bottom = isTab && !tabBar?.custom ? TAB_BAR_HEIGHT + (m.screenHeight - m.safeArea.bottom) : 0;
+    return { ...m, windowHeight: m.screenHeight - top - bottom };
   }
+
+  /** The route whose onLoad is running (the host's stack update arrives after it). */
+  private creatingRoute: string | undefined;
 
   get manifest(): PackageManifest {
     return this.loader.manifest;
@@ -219,6 +233,22 @@ export class LogicRuntime implements WxHost {
     const part = this.loader.partOf(route);
     if (part && !this.loader.isPartLoaded(part.root)) await this.loader.loadPart(part);
     const entry = this.loader.manifest.components[route];
+    this.creatingRoute = route;
+    try {
+      await this.createPageWith(pageId, route, query, port, entry, channelId);
+    } finally {
+      this.creatingRoute = undefined;
+    }
+  }
+
+  private async createPageWith(
+    pageId: number,
+    route: string,
+    query: Readonly<Record<string, string>>,
+    port: MessagePort,
+    entry: PackageManifest['components'][string] | undefined,
+    channelId: number | undefined,
+  ): Promise<void> {
     const record = new PageRecord(
       pageId,
       route,
@@ -267,6 +297,8 @@ export class LogicRuntime implements WxHost {
     const channel = channelId === undefined ? undefined : this.channels.get(channelId);
     caller.getOpenerEventChannel = () => channel?.opened;
     record.root.attach();
+    this.attachCustomTabBar(record, route);
+    caller.getTabBar = () => record.tabBar?.caller;
     this.lifecycle(record, 'onLoad', { ...query });
     record.visible = true;
     this.lifecycle(record, 'onShow');
@@ -279,6 +311,22 @@ export class LogicRuntime implements WxHost {
       record.ready = true;
       this.post({ kind: 'page-ready', pageId });
     });
+  }
+
+  /** WeChat gives every tab page its own instance of `custom-tab-bar/index`, rendered in that page. */
+  private attachCustomTabBar(record: PageRecord, route: string): void {
+    const tabBar = this.loader.manifest.appJson.tabBar as { custom?: boolean; list?: { pagePath?: string }[] } | undefined;
+    if (!tabBar?.custom || !tabBar.list?.some((item) => (item.pagePath ?? '').replace(/^\//, '') === route)) return;
+    if (!this.engine.isRegistered('custom-tab-bar/index')) {
+      this.post({ kind: 'log', level: 'warn', args: ['tabBar.custom is set but custom-tab-bar/index is not in the package'] });
+      return;
+    }
+    try {
+      record.tabBar = this.engine.createExtraRoot(record.ctx, 'custom-tab-bar', 'custom-tab-bar/index');
+      record.tabBar.attach();
+    } catch (error) {
+      void this.reportError(error, 'error', 'custom-tab-bar/index');
+    }
   }
 
   private lifecycle(record: PageRecord, name: string, ...args: unknown[]): void {
@@ -321,6 +369,7 @@ export class LogicRuntime implements WxHost {
     if (record.root) {
       this.lifecycle(record, 'onUnload');
       try {
+        record.tabBar?.release();
         record.root.release();
       } catch (error) {
         void this.reportError(error, 'error', `${record.route}.detached`);

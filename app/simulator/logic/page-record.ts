@@ -17,6 +17,8 @@ export interface PagePortHandlers {
 export class PageRecord {
   readonly ctx: RenderContext;
   root: PageRoot | undefined;
+  /** The custom tab bar instance of a tab page when app.json asks for `tabBar.custom`. */
+  tabBar: PageRoot | undefined;
   /** Components attached since the last ready pass; `ready` fires for them after their first render applied. */
   pendingReady: GlassComponent[] = [];
   readonly components = new Set<GlassComponent>();

@@ -70,7 +70,7 @@ function applyMetrics(next: DeviceMetrics, config: PageWindowConfig): void {
   document.documentElement.dataset.theme = next.theme;
   document.documentElement.style.colorScheme = next.theme;
   if (config.backgroundColor) document.documentElement.style.backgroundColor = config.backgroundColor;
-  styles.setDevice({ windowWidth: next.windowWidth, platform: next.platform, pixelRatio: next.pixelRatio });
+  styles.setDevice({ windowWidth: next.windowWidth, platform: next.platform, pixelRatio: next.pixelRatio, theme: next.theme });
   scroll.configure(config);
 }
 

@@ -16,7 +16,11 @@ export interface RpxDevice {
   readonly windowWidth: number;
   readonly platform: RpxPlatform;
   readonly pixelRatio: number;
+  /** The simulated theme: `prefers-color-scheme` queries follow it, not the host browser. */
+  readonly theme?: 'light' | 'dark';
 }
+
+const COLOR_SCHEME_QUERY = /\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)/g;
 
 const SAFE_AREA = /\b(?:env|constant)\(\s*safe-area-inset-(top|right|bottom|left)\s*(?:,([^)]*))?\)/g;
 
@@ -24,7 +28,10 @@ export function adaptCss(css: string, device: RpxDevice): string {
   const withSafeArea = css.replace(SAFE_AREA, (_m, side: string, fallback: string | undefined) =>
     `var(--safe-area-inset-${side}${fallback ? `,${fallback}` : ', 0px'})`,
   );
-  return convertRpxInCss(withSafeArea, device.windowWidth, device.platform, device.pixelRatio);
+  const themed = device.theme
+    ? withSafeArea.replace(COLOR_SCHEME_QUERY, (_m, scheme: string) => (scheme === device.theme ? '(min-width: 0px)' : '(max-width: -1px)'))
+    : withSafeArea;
+  return convertRpxInCss(themed, device.windowWidth, device.platform, device.pixelRatio);
 }
 
 export class StyleSheets {

@@ -1,0 +1,105 @@
+/// <reference lib="dom" />
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, topFrame, waitReady, type BuiltProject } from './simulator-support';
+
+const files: Record<string, string> = {
+  'app.json': JSON.stringify({
+    pages: ['pages/home/home', 'pages/tall/tall', 'pages/bare/bare'],
+    themeLocation: 'theme.json',
+    darkmode: true,
+    window: { navigationBarBackgroundColor: '@navBg', navigationBarTextStyle: '@navText', navigationBarTitleText: 'Themed' },
+    tabBar: { list: [{ pagePath: 'pages/home/home', text: 'Home' }, { pagePath: 'pages/bare/bare', text: 'Bare' }] },
+  }),
+  'theme.json': JSON.stringify({ light: { navBg: '#00ff00', navText: 'black' }, dark: { navBg: '#000080', navText: 'white' } }),
+  'app.js': `App({ onThemeChange(res) { console.log('app.onThemeChange', res.theme); } });`,
+  'pages/home/home.json': '{}',
+  'pages/home/home.wxml': '<view class="box" id="box" bindtap="chrome">box</view>',
+  'pages/home/home.wxss': '.box { color: rgb(1, 2, 3); } @media (prefers-color-scheme: dark) { .box { color: rgb(250, 250, 250); } }',
+  'pages/home/home.js': `Page({
+    chrome() {
+      wx.setNavigationBarTitle({ title: 'Changed' });
+      wx.setTabBarBadge({ index: 1, text: '5' });
+      console.log('theme', wx.getSystemInfoSync().theme);
+    },
+  });`,
+  'pages/tall/tall.json': '{"enablePullDownRefresh": true, "onReachBottomDistance": 100, "navigationStyle": "custom"}',
+  'pages/tall/tall.wxml': '<view id="top" bindtap="refresh" style="height: 3000px">tall {{refreshes}}</view>',
+  'pages/tall/tall.js': `Page({
+    data: { refreshes: 0 },
+    onLoad() { const r = wx.getMenuButtonBoundingClientRect(); const s = wx.getSystemInfoSync(); console.log('capsule', r.top - s.statusBarHeight, r.height, s.windowHeight === s.screenHeight); },
+    refresh() { wx.startPullDownRefresh(); },
+    onPullDownRefresh() { console.log('onPullDownRefresh'); this.setData({ refreshes: this.data.refreshes + 1 }); wx.stopPullDownRefresh(); },
+    onReachBottom() { console.log('onReachBottom'); },
+    onPageScroll(e) { if (e.scrollTop > 2000 && !this.logged) { this.logged = true; console.log('onPageScroll deep'); } },
+  });`,
+  'pages/bare/bare.json': '{}',
+  'pages/bare/bare.wxml': '<view>bare</view>',
+  'pages/bare/bare.js': 'Page({})',
+};
+
+let built: BuiltProject;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+
+before(async () => {
+  ensureWebBuild();
+  built = await buildProject(files);
+  server = await serve(built.outDir, built.webDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  built?.compiler.dispose();
+  if (built) await cleanup(built.dir);
+});
+
+const logs = (page: Page) => page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+const waitLog = (page: Page, text: string) =>
+  page.waitForFunction((t) => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === t), text);
+
+test('dark mode: theme.json values, prefers-color-scheme in WXSS, onThemeChange; chrome APIs', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin, { theme: 'dark' }));
+  await waitReady(page, 'pages/home/home');
+  const navColor = () => page.$eval('.ms-nav-bar', (el) => getComputedStyle(el).backgroundColor);
+  assert.equal(await navColor(), 'rgb(0, 0, 128)');
+  const frame = await topFrame(page);
+  await frame.waitForFunction(() => getComputedStyle(document.getElementById('box')!).color === 'rgb(250, 250, 250)');
+  await page.evaluate(() => (window.ministudio.host as unknown as { setTheme(t: string): void }).setTheme('light'));
+  await waitLog(page, 'app.onThemeChange light');
+  assert.equal(await navColor(), 'rgb(0, 255, 0)');
+  await frame.waitForFunction(() => getComputedStyle(document.getElementById('box')!).color === 'rgb(1, 2, 3)');
+
+  await frame.click('#box');
+  await waitLog(page, 'theme light');
+  await page.waitForFunction(() => document.querySelector('.ms-nav-title')?.textContent === 'Changed');
+  assert.equal(await page.textContent('.ms-tab-item[data-page-path="pages/bare/bare"] .ms-tab-badge'), '5');
+  await page.close();
+});
+
+test('custom navigation, page scroll, reach bottom and pull-down refresh', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin, { page: 'pages/tall/tall', device: 'iphone-15' }));
+  await waitReady(page, 'pages/tall/tall');
+  assert.equal(await page.isVisible('.ms-nav-bar'), false, 'navigationStyle custom hides the navigation bar');
+  assert.ok(await page.isVisible('.ms-capsule'), 'the capsule stays');
+  const frameBox = await page.$eval('.ms-page-visible', (el) => el.getBoundingClientRect().top - el.parentElement!.getBoundingClientRect().top);
+  assert.equal(frameBox, 0, 'the page starts under the status bar');
+  await waitLog(page, 'capsule 6 32 true');
+
+  const frame = await topFrame(page);
+  await frame.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await waitLog(page, 'onReachBottom');
+  await waitLog(page, 'onPageScroll deep');
+  await frame.evaluate(() => window.scrollTo(0, 0));
+  await frame.click('#top');
+  await waitLog(page, 'onPullDownRefresh');
+  await frame.waitForFunction(() => document.getElementById('top')?.textContent === 'tall 1');
+  await frame.waitForFunction(() => !document.querySelector('.wx-pull-down.active'));
+  assert.equal((await logs(page)).filter((l) => l === 'onReachBottom').length, 1, 'reach bottom fires once per arrival');
+  await page.close();
+});
