@@ -53,8 +53,14 @@ export interface ComponentPage {
   clearEvents(): Promise<void>;
 }
 
-export async function openComponentPage(browser: Browser, body: string, css = '', viewport = { width: 375, height: 667 }): Promise<ComponentPage> {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 2 });
+export async function openComponentPage(
+  browser: Browser,
+  body: string,
+  css = '',
+  viewport = { width: 375, height: 667 },
+  options: { hasTouch?: boolean } = {},
+): Promise<ComponentPage> {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 2, hasTouch: options.hasTouch ?? false });
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>
     body { margin: 0; font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Helvetica Neue", sans-serif; font-size: 16px; }
     ${css}</style></head><body></body></html>`);

@@ -62,6 +62,20 @@ test('scroll-view refresher: pull past the threshold refreshes, triggered=false 
   await page.close();
 });
 
+test('on a touch screen a finger pulls the refresher at the top', async () => {
+  const { page, events } = await openComponentPage(browser, `<wx-scroll-view id="sv" scroll-y refresher-enabled style="height:300px">${rows}</wx-scroll-view>`, '', undefined, { hasTouch: true });
+  const session = await page.context().newCDPSession(page);
+  const box = (await page.locator('#sv').boundingBox())!;
+  const touch = (type: string, y: number) =>
+    session.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: box.x + 50, y: box.y + y }] });
+  await touch('touchStart', 20);
+  for (let y = 30; y <= 170; y += 10) await touch('touchMove', y);
+  await touch('touchEnd', 170);
+  assert.ok((await events('refresherpulling', 'sv')).length > 0);
+  assert.equal((await events('refresherrefresh', 'sv')).length, 1);
+  await page.close();
+});
+
 const slides = ['red', 'green', 'blue'].map((color, i) => `<wx-swiper-item item-id="s${i}" style="background:${color}">${i}</wx-swiper-item>`).join('');
 
 async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {

@@ -97,3 +97,39 @@ export function attachRefresher(view: WxElement, root: ShadowRoot): Refresher {
   refresher.mount(root);
   return refresher;
 }
+
+/**
+ * Fingers (a phone on the device link) pull the refresher too: at the top, a downward touch move is taken
+ * from native scrolling and drives the pull.
+ */
+export function attachTouchPull(view: WxElement & { readonly liveScrollTop: number }, refresher: Refresher): void {
+  let startY: number | undefined;
+  let pulling = false;
+  view.addEventListener(
+    'touchstart',
+    (event) => {
+      startY = event.touches.length === 1 ? event.touches[0]!.clientY : undefined;
+      pulling = false;
+    },
+    { passive: true },
+  );
+  view.addEventListener(
+    'touchmove',
+    (event) => {
+      if (startY === undefined || !refresher.enabled || !view.prop<boolean>('scrollY') || !event.cancelable) return;
+      const dy = event.touches[0]!.clientY - startY;
+      if (!pulling && (view.liveScrollTop > 0 || dy <= 0)) return;
+      pulling = true;
+      event.preventDefault();
+      refresher.pull(Math.max(0, dy));
+    },
+    { passive: false },
+  );
+  const end = (): void => {
+    if (pulling) refresher.release();
+    startY = undefined;
+    pulling = false;
+  };
+  view.addEventListener('touchend', end);
+  view.addEventListener('touchcancel', end);
+}

@@ -3,7 +3,7 @@
 // scrollIntoView(): reading gives the live offset or the native method. A mouse drag scrolls as a finger would.
 import { claimedByOther, claimPointer, releasePointer, startsInTextField } from './gesture-claim';
 import type { Refresher } from './scroll-view-refresher';
-import { attachRefresher } from './scroll-view-refresher';
+import { attachRefresher, attachTouchPull } from './scroll-view-refresher';
 import { lengthToPx, sheet, WxElement } from './wx-element';
 
 const SCROLL_VIEW_CSS = `
@@ -37,6 +37,7 @@ export class WxScrollView extends WxElement {
     this.hostStyle = document.createElement('style');
     root.append(this.hostStyle);
     this.refresher = attachRefresher(this, root);
+    attachTouchPull(this, this.refresher);
     root.append(document.createElement('slot'));
     this.addEventListener('scroll', () => this.scrolled(), { passive: true });
     this.addEventListener('pointerdown', (event) => this.dragScroll(event));
