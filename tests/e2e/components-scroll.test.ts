@@ -186,3 +186,17 @@ test('selecting text in an input inside a scroll-view does not scroll it', async
   assert.ok(Number(selected) > 0, 'text got selected');
   await page.close();
 });
+
+test('on a touch screen a finger swipes the swiper', async () => {
+  const { page, events } = await openComponentPage(browser, `<wx-swiper id="sw" duration="50" style="width:300px">${slides}</wx-swiper>`, '', undefined, { hasTouch: true });
+  const session = await page.context().newCDPSession(page);
+  const box = (await page.locator('#sw').boundingBox())!;
+  const touch = (type: string, x: number) =>
+    session.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: box.x + x, y: box.y + 60 }] });
+  await touch('touchStart', 260);
+  for (let x = 250; x >= 40; x -= 15) await touch('touchMove', x);
+  await touch('touchEnd', 40);
+  await page.waitForFunction(`window.__events.some((e) => e.type === 'animationfinish')`);
+  assert.deepEqual((await events('change', 'sw')).map((e) => [e.detail.current, e.detail.source]), [[1, 'touch']]);
+  await page.close();
+});
