@@ -34,7 +34,7 @@ wx-video { display: inline-block; width: 300px; height: 225px; position: relativ
 wx-live-player { display: inline-block; width: 300px; height: 225px; position: relative; }
 wx-live-pusher { width: 100%; height: 400px; position: relative; }
 wx-camera { width: 100%; height: 300px; position: relative; }
-wx-map { width: 300px; height: 225px; position: relative; }
+wx-map { width: 300px; height: 150px; position: relative; }
 wx-audio { display: inline-block; }
 wx-web-view { position: fixed; inset: 0; z-index: 1; }
 wx-open-data, wx-official-account, wx-ad, wx-ad-custom, wx-editor, wx-channel-video, wx-channel-live, wx-voip-room { display: block; }
