@@ -6,7 +6,7 @@ import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorU
 
 const files: Record<string, string> = {
   'app.json': JSON.stringify({
-    pages: ['pages/home/home', 'pages/tall/tall', 'pages/bare/bare'],
+    pages: ['pages/home/home', 'pages/tall/tall', 'pages/bare/bare', 'pages/meta/meta'],
     themeLocation: 'theme.json',
     darkmode: true,
     window: { navigationBarBackgroundColor: '@navBg', navigationBarTextStyle: '@navText', navigationBarTitleText: 'Themed' },
@@ -34,6 +34,10 @@ const files: Record<string, string> = {
     onReachBottom() { console.log('onReachBottom'); },
     onPageScroll(e) { if (e.scrollTop > 2000 && !this.logged) { this.logged = true; console.log('onPageScroll deep'); } },
   });`,
+  'pages/meta/meta.json': '{}',
+  'pages/meta/meta.wxml':
+    '<page-meta root-font-size="20px"><navigation-bar title="Meta {{n}}" front-color="#ffffff" background-color="#ff00ff"/></page-meta><view id="rem" style="width: 2rem">rem</view>',
+  'pages/meta/meta.js': 'Page({ data: { n: 1 } })',
   'pages/bare/bare.json': '{}',
   'pages/bare/bare.wxml': '<view>bare</view>',
   'pages/bare/bare.js': 'Page({})',
@@ -101,5 +105,16 @@ test('custom navigation, page scroll, reach bottom and pull-down refresh', async
   await frame.waitForFunction(() => document.getElementById('top')?.textContent === 'tall 1');
   await frame.waitForFunction(() => !document.querySelector('.wx-pull-down.active'));
   assert.equal((await logs(page)).filter((l) => l === 'onReachBottom').length, 1, 'reach bottom fires once per arrival');
+  await page.close();
+});
+
+test('page-meta sets the root font size and its navigation-bar drives the host bar', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin, { page: 'pages/meta/meta' }));
+  await waitReady(page, 'pages/meta/meta');
+  await page.waitForFunction(() => document.querySelector('.ms-nav-title')?.textContent === 'Meta 1');
+  assert.equal(await page.$eval('.ms-nav-bar', (el) => getComputedStyle(el).backgroundColor), 'rgb(255, 0, 255)');
+  const frame = await topFrame(page);
+  await frame.waitForFunction(() => document.getElementById('rem')!.getBoundingClientRect().width === 40);
   await page.close();
 });

@@ -43,6 +43,12 @@ export class PageViews {
     return channel.port1;
   }
 
+  /** The page whose iframe sent a message. */
+  pageIdOf(source: MessageEventSource | null): number | undefined {
+    for (const [id, view] of this.views) if (view.frame.contentWindow === source) return id;
+    return undefined;
+  }
+
   has(pageId: number): boolean {
     return this.views.has(pageId);
   }

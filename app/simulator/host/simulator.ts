@@ -493,7 +493,19 @@ export class Simulator implements SimulatorHost {
   }
 
   private onViewMessage(event: MessageEvent): void {
-    const data = event.data as { kind?: string } | null;
+    const data = event.data as { kind?: string; values?: Record<string, unknown> } | null;
+    if (data?.kind === 'navigation-bar' && data.values) {
+      const pageId = this.views.pageIdOf(event.source);
+      if (pageId === undefined) return;
+      const values = data.values;
+      const overrides = this.pageState(pageId).navOverrides;
+      if (typeof values.title === 'string' && values.title) overrides.title = values.title;
+      if (typeof values.backgroundColor === 'string' && values.backgroundColor) overrides.backgroundColor = values.backgroundColor;
+      if (typeof values.frontColor === 'string' && values.frontColor) overrides.frontColor = values.frontColor.toLowerCase() === '#ffffff' ? 'white' : 'black';
+      if (typeof values.loading === 'boolean') overrides.loading = values.loading;
+      this.refreshChrome();
+      return;
+    }
     if (data?.kind === 'styles-reloaded' && this.pendingHot?.kind === 'style') {
       this.finishHot(this.pendingHot.started, 'style');
       this.pendingHot = undefined;

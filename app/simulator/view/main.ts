@@ -137,6 +137,24 @@ window.addEventListener('message', (event: MessageEvent) => {
   };
 });
 
+// <page-meta> reports page-level settings; its <navigation-bar> child reports what the host's bar shows.
+document.addEventListener('pagemeta', (event) => {
+  const values = (event as CustomEvent<Record<string, unknown>>).detail ?? {};
+  const root = document.documentElement;
+  if (typeof values.backgroundColor === 'string' && values.backgroundColor) root.style.backgroundColor = values.backgroundColor;
+  if (typeof values.rootFontSize === 'string' && values.rootFontSize) root.style.fontSize = values.rootFontSize;
+  const page = document.querySelector('wx-page') as HTMLElement | null;
+  if (page && typeof values.pageStyle === 'string') page.style.cssText = values.pageStyle;
+  if (page && typeof values.pageFontSize === 'string' && values.pageFontSize) page.style.fontSize = values.pageFontSize;
+  const scrollTop = typeof values.scrollTop === 'string' ? Number.parseFloat(values.scrollTop) : Number(values.scrollTop);
+  if (Number.isFinite(scrollTop) && values.scrollTop !== '' && values.scrollTop !== undefined) {
+    window.scrollTo({ top: scrollTop, behavior: Number(values.scrollDuration) > 0 ? 'smooth' : 'auto' });
+  }
+});
+document.addEventListener('navigationbar', (event) => {
+  window.parent.postMessage({ kind: 'navigation-bar', values: (event as CustomEvent<Record<string, unknown>>).detail ?? {} }, '*');
+});
+
 window.parent.postMessage({ kind: 'view-ready' }, '*');
 
 /** For tests and the inspector: the view's metrics as it last applied them. */
