@@ -72,7 +72,12 @@ export function ConsolePanel() {
                     {m.stack && <pre className="console-stack">{m.stack}</pre>}
                   </>
                 ) : (
-                  m.args.map((arg, i) => <InlineValue key={i} value={arg} />)
+                  m.args.map((arg, i) => (
+                    <span key={i} className="console-arg">
+                      {i > 0 && ' '}
+                      <InlineValue value={arg} />
+                    </span>
+                  ))
                 )}
               </div>
               {m.source && <SourceLink source={m.source} />}

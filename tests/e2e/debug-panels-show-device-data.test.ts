@@ -1,0 +1,76 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import type { RunningCli } from './support/cli-process';
+import { waitForSimulatorReady } from './support/simulator-frames';
+import { copyExampleProject, openWorkbench, startWorkbenchCli } from './support/workbench';
+
+let cli: RunningCli;
+let browser: Browser;
+let page: Page;
+let api: Server;
+
+before(async () => {
+  // A local API the mini-program calls (CORS open: the simulator runs on another loopback origin).
+  api = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'X-Bench': 'yes' });
+    res.end(JSON.stringify({ fruits: 3, path: req.url }));
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  const port = (api.address() as AddressInfo).port;
+  const projectDir = await copyExampleProject();
+  const js = join(projectDir, 'pages/index/index.js');
+  const source = await readFile(js, 'utf8');
+  await writeFile(
+    js,
+    source.replace(
+      /onLoad\(query\) \{/,
+      (m) => `${m}\n    wx.setStorageSync('visits', { count: 7 });\n    wx.request({ url: 'http://127.0.0.1:${port}/fruits?from=e2e', success: (res) => console.log('api answered', res.statusCode) });`,
+    ),
+  );
+  cli = await startWorkbenchCli(projectDir);
+  browser = await launchChromium();
+  page = await openWorkbench(browser, cli.announced);
+  await waitForSimulatorReady(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await cli?.stop();
+  api?.close();
+});
+
+const panelTab = (id: string) => page.locator(`.panel-tab[data-panel="${id}"]`);
+
+test('Network lists the page’s wx.request with method, status and timing', async () => {
+  await page.locator('.console-entry', { hasText: 'api answered 200' }).first().waitFor();
+  await panelTab('network').click();
+  const row = page.getByTestId('network-panel').locator('tr', { hasText: '/fruits?from=e2e' }).first();
+  await row.waitFor();
+  assert.match(await row.innerText(), /GET[\s\S]*200[\s\S]*ms/);
+  await row.click();
+  const details = page.getByTestId('network-details');
+  await details.waitFor();
+  // The runtime reports method, URL, status and duration (headers and bodies are not in its reports yet).
+  assert.match(await details.innerText(), /GET http:\/\/127\.0\.0\.1:\d+\/fruits\?from=e2e/);
+});
+
+test('Storage shows what the page stored', async () => {
+  await panelTab('storage').click();
+  const row = page.getByTestId('storage-panel').locator('tr[data-key="visits"]');
+  await row.waitFor();
+  await row.locator('.json-toggle').click();
+  await row.locator('.json-row', { hasText: 'count: 7' }).waitFor();
+});
+
+test('WXML shows the element tree of the current page', async () => {
+  await panelTab('wxml').click();
+  const panel = page.getByTestId('wxml-panel');
+  await panel.locator('.wxml-row', { hasText: 'class="container"' }).first().waitFor();
+  assert.match(await panel.innerText(), /pages\/index\/index/);
+});
