@@ -3,11 +3,12 @@
 // three runnable example apps, four component libraries, WeChat's own wcc/wcsc (the oracle), and the gallery app.
 // Idempotent: does nothing when `.corpus/manifest.json` already records the same corpus. `--force` refetches.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const corpus = join(root, '.corpus');
+// MINISTUDIO_CORPUS_DIR puts it elsewhere (a CI cache); the tests read the same variable
+const corpus = process.env.MINISTUDIO_CORPUS_DIR ? resolve(process.env.MINISTUDIO_CORPUS_DIR) : join(root, '.corpus');
 const manifestPath = join(corpus, 'manifest.json');
 const CORPUS_VERSION = 1;
 
@@ -30,7 +31,7 @@ const wanted = JSON.stringify({ CORPUS_VERSION, APPS, LIBRARIES, ORACLE });
 if (!process.argv.includes('--force') && existsSync(manifestPath)) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   if (manifest.fingerprint === wanted) {
-    console.log('corpus: up to date in .corpus/ (use --force to refetch)');
+    console.log(`corpus: up to date in ${relative(root, corpus) || '.'} (use --force to refetch)`);
     process.exit(0);
   }
 }
@@ -73,7 +74,7 @@ mkdirSync(gallery, { recursive: true });
 const dependencies = Object.fromEntries(LIBRARIES.map((l) => [l.name, l.spec.slice(l.spec.lastIndexOf('@') + 1)]));
 writeFileSync(join(gallery, 'package.json'), JSON.stringify({ name: 'ministudio-gallery', private: true, dependencies }, null, 2) + '\n');
 run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'], { cwd: gallery });
-step('installed the component libraries into .corpus/gallery/node_modules');
+step(`installed the component libraries into ${relative(root, gallery)}/node_modules`);
 run(process.execPath, [join(root, 'scripts', 'gallery-generate.mjs'), gallery], { stdio: 'inherit' });
 step('generated the gallery app');
 
@@ -111,4 +112,4 @@ for (const entry of [...manifest.apps, ...manifest.libraries]) {
   entry.wxss = countFiles(dir, '.wxss');
 }
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-step('wrote .corpus/manifest.json');
+step(`wrote ${relative(root, manifestPath)}`);

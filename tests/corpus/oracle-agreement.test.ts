@@ -10,7 +10,7 @@ import { formatDiagnostic, type Diagnostic } from '../../app/shared/diagnostic';
 import { wechatProfile } from '../../app/main/compiler/profiles';
 import { TemplateGroup } from '../../app/main/compiler/wxml/template-group';
 import { compileStyle, StyleCache } from '../../app/main/compiler/style/index';
-import { CORPUS_MISSING, listFiles, loadCorpus, repoRoot } from './support/corpus-manifest';
+import { CORPUS_MISSING, corpusDir, listFiles, loadCorpus, repoRoot } from './support/corpus-manifest';
 import { WechatOracle, wcscCss } from './support/wechat-oracle';
 import postcss from 'postcss';
 
@@ -34,7 +34,7 @@ if (!corpus) {
   const oracle = new WechatOracle(join(repoRoot, corpus.oracle.wcc), join(repoRoot, corpus.oracle.wcsc));
   after(() => {
     oracle.dispose();
-    const resultsDir = join(repoRoot, '.corpus', 'results');
+    const resultsDir = join(corpusDir, 'results');
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(join(resultsDir, 'oracle-agreement.json'), JSON.stringify(tallies, null, 2) + '\n');
   });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -28,7 +28,9 @@ export interface CorpusManifest {
   readonly oracle: { readonly spec: string; readonly wcc: string; readonly wcsc: string };
 }
 
-const manifestPath = join(repoRoot, '.corpus', 'manifest.json');
+/** `.corpus/` in the repo, or `MINISTUDIO_CORPUS_DIR` (e.g. a CI cache; scripts/corpus-fetch.mjs honours it too). */
+export const corpusDir = process.env['MINISTUDIO_CORPUS_DIR'] ? resolve(process.env['MINISTUDIO_CORPUS_DIR']) : join(repoRoot, '.corpus');
+const manifestPath = join(corpusDir, 'manifest.json');
 
 /** Message for `test(name, { skip })` when the corpus is not fetched (CI without network for third-party code). */
 export const CORPUS_MISSING = 'corpus not fetched: run `npm run corpus:fetch` to get .corpus/ (third-party apps, libraries, wcc/wcsc)';
