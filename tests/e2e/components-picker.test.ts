@@ -146,3 +146,14 @@ test('the sheet speaks English when the page language is English', async () => {
   assert.equal(await page.locator(part('#p', '.column')).nth(0).locator('.item').first().textContent(), '1900');
   await page.close();
 });
+
+test('region picker with custom-item and level="city" offers the custom entry first in each column', async () => {
+  const { page, events } = await openComponentPage(browser, '<wx-picker id="r" mode="region" level="city" custom-item="全部">r</wx-picker>');
+  await page.click('#r');
+  await page.locator(part('#r', '.column')).nth(1).locator('.item').first().waitFor();
+  assert.equal(await page.locator(part('#r', '.column')).count(), 2);
+  assert.equal(await page.locator(part('#r', '.column')).nth(0).locator('.item').first().textContent(), '全部');
+  await page.locator(part('#r', '.confirm')).click();
+  assert.deepEqual((await events('change', 'r'))[0]!.detail, { value: ['全部', '全部'], code: ['', ''], postcode: '' });
+  await page.close();
+});

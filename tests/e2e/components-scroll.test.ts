@@ -200,3 +200,17 @@ test('on a touch screen a finger swipes the swiper', async () => {
   assert.deepEqual((await events('change', 'sw')).map((e) => [e.detail.current, e.detail.source]), [[1, 'touch']]);
   await page.close();
 });
+
+test('display-multiple-items shows several slides and stops where the last one fits', async () => {
+  const four = ['red', 'green', 'blue', 'gray'].map((color, i) => `<wx-swiper-item item-id="m${i}" style="background:${color}">${i}</wx-swiper-item>`).join('');
+  const { page, events } = await openComponentPage(browser, `<wx-swiper id="sw" display-multiple-items="2" duration="20" style="width:300px">${four}</wx-swiper>`);
+  const widths = await page.evaluate(`Array.from(document.querySelectorAll('wx-swiper-item')).map((item) => item.getBoundingClientRect().width)`);
+  assert.deepEqual(widths, [150, 150, 150, 150]);
+  await setProps(page, '#sw', { current: 3 });
+  await page.waitForTimeout(100);
+  assert.equal(await getProp(page, '#sw', 'current'), 2, 'index 2 is the last one that leaves no gap');
+  const x = await page.evaluate(`document.querySelector('[item-id=m3]').getBoundingClientRect().x - document.querySelector('#sw').getBoundingClientRect().x`);
+  assert.equal(x, 150);
+  assert.deepEqual((await events('change', 'sw')).map((e) => e.detail.source), ['']);
+  await page.close();
+});
