@@ -17,6 +17,8 @@ test('the simulator is always in the default API category and has no Skyline', a
   assert.equal(wx.getApiCategory!(), 'default');
   assert.equal(wx.isVKSupport!('v2'), false);
   assert.equal(wx.checkIsPictureInPictureActive!(), false);
+  assert.deepEqual(wx.getExtConfigSync!(), {});
+  assert.deepEqual(await wx.getExtConfig!(), { extConfig: {}, errMsg: 'getExtConfig:ok' });
   assert.equal((wx.getSkylineInfoSync!() as { isSupported: boolean }).isSupported, false);
   assert.equal(((await wx.getSkylineInfo!()) as { errMsg: string }).errMsg, 'getSkylineInfo:ok');
 });

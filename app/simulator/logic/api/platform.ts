@@ -18,6 +18,10 @@ export function createPlatformApi(host: WxHost, api: ApiMaker): Record<string, u
 
   return {
     getApiCategory: () => 'default',
+    // Called unguarded at startup by third-party-platform templates; throwing there would stop the app.
+    getExtConfigSync: () => ({}),
+    getExtConfig: api('getExtConfig', () => ({ extConfig: {} })),
+    getExptInfoSync: () => ({}),
     // Feature queries with a true answer: the simulator has neither.
     isVKSupport: () => false,
     checkIsPictureInPictureActive: () => false,
