@@ -66,7 +66,7 @@ test('on a touch screen a finger pulls the refresher at the top', async () => {
   const { page, events } = await openComponentPage(browser, `<wx-scroll-view id="sv" scroll-y refresher-enabled style="height:300px">${rows}</wx-scroll-view>`, '', undefined, { hasTouch: true });
   const session = await page.context().newCDPSession(page);
   const box = (await page.locator('#sv').boundingBox())!;
-  const touch = (type: string, y: number) =>
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) =>
     session.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: box.x + 50, y: box.y + y }] });
   await touch('touchStart', 20);
   for (let y = 30; y <= 170; y += 10) await touch('touchMove', y);
@@ -191,7 +191,7 @@ test('on a touch screen a finger swipes the swiper', async () => {
   const { page, events } = await openComponentPage(browser, `<wx-swiper id="sw" duration="50" style="width:300px">${slides}</wx-swiper>`, '', undefined, { hasTouch: true });
   const session = await page.context().newCDPSession(page);
   const box = (await page.locator('#sw').boundingBox())!;
-  const touch = (type: string, x: number) =>
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
     session.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: box.x + x, y: box.y + 60 }] });
   await touch('touchStart', 260);
   for (let x = 250; x >= 40; x -= 15) await touch('touchMove', x);
