@@ -27,8 +27,10 @@ const probe: Record<string, string> = {
     <view id="catcher" catchtap="onCatch"><view id="inner-catch" bindtap="onInnerTap">catch me</view></view>
     <probe name="a"/><probe name="b"/>
     <view id="readies">{{readies}}</view>
-    <view id="callback">{{callbackSaw}}</view>`,
-  'pages/index/index.wxss': '.half { width: 375rpx; height: 20px; background: #eee; }',
+    <view id="callback">{{callbackSaw}}</view>
+    <view id="safe" class="safe">safe</view>
+    <view id="press" bindlongpress="onLong" bindtap="onPressTap">press</view>`,
+  'pages/index/index.wxss': '.half { width: 375rpx; height: 20px; background: #eee; } .safe { padding-bottom: env(safe-area-inset-bottom); }',
   'pages/index/index.js': `
     const app = getApp();
     Page({
@@ -43,7 +45,10 @@ const probe: Record<string, string> = {
         app.globalData.order.push('page.onReady');
         console.log('page.onReady');
         this.setData({ readies: app.globalData.order.join(',') });
+        wx.createSelectorQuery().select('#half').boundingClientRect((r) => console.log('rect', r && r.width)).exec();
       },
+      onLong(e) { console.log('longpress', e.currentTarget.id); },
+      onPressTap() { console.log('press tap'); },
       onOuterTap(e) {
         this.setData({ count: this.data.count + 1 }, () => {
           this.setData({ callbackSaw: 'after:' + this.data.count });
@@ -103,6 +108,9 @@ test('the probe project boots in WeChat lifecycle order, sandboxed, with every c
   const logs = await page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
   assert.ok(logs.includes('app.onLaunch pages/index/index 1011'), logs.join('\n'));
   assert.ok(logs.includes('page.onLoad {"a":"1"}'));
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text.startsWith('rect')));
+  const rect = (await page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text))).find((l) => l.startsWith('rect'));
+  assert.equal(rect, 'rect 196', 'a selector query measures the view (375rpx on a 393px screen)');
   await page.close();
 });
 
@@ -112,11 +120,14 @@ test('375rpx is half the page width, and a device switch re-lays it out', async 
   await waitReady(page);
   const frame = await topFrame(page);
   const measure = () => frame.evaluate(() => ({ half: document.getElementById('half')!.getBoundingClientRect().width, page: document.documentElement.clientWidth }));
+  const safeBottom = () => frame.evaluate(() => getComputedStyle(document.getElementById('safe')!).paddingBottom);
   assert.deepEqual(await measure(), { half: 187, page: 375 });
+  assert.equal(await safeBottom(), '0px');
   const switched = await page.evaluate(() => (window.ministudio.host as unknown as { setDevice(id: string): boolean }).setDevice('iphone-15-pro-max'));
   assert.equal(switched, true);
   await frame.waitForFunction(() => document.documentElement.clientWidth === 430);
   await frame.waitForFunction(() => document.getElementById('half')!.getBoundingClientRect().width === 215);
+  assert.equal(await safeBottom(), '34px', 'env(safe-area-inset-bottom) follows the device');
   assert.equal((await status(page)).device, 'iphone-15-pro-max');
   await page.close();
 });
@@ -134,6 +145,16 @@ test('a tap bubbles to its handler with WeChat event shape, re-renders, and setD
   const logs = await page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
   assert.ok(logs.includes('tap tap count outer outer number 1'), logs.join('\n'));
   assert.ok(logs.indexOf('inner tap') < logs.indexOf('caught'), 'the inner bindtap runs, then the catchtap of its parent');
+  const box = (await frame.$('#press'))!;
+  const bounds = (await box.boundingBox())!;
+  await page.mouse.move(bounds.x + 5, bounds.y + 5);
+  await page.mouse.down();
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === 'longpress press'));
+  await page.mouse.up();
+  await frame.click('#press');
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === 'press tap'));
+  const pressLogs = (await page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text))).filter((l) => l.startsWith('press') || l.startsWith('longpress'));
+  assert.deepEqual(pressLogs, ['longpress press', 'press tap'], 'a long press is not also a tap');
   assert.deepEqual((await status(page)).errors, []);
   await page.close();
 });
