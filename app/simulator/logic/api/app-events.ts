@@ -6,6 +6,9 @@ import type { HostToWorker, LaunchOptions } from '../../protocol';
 import type { WxHost } from '../wx-api';
 import { ListenerSet } from './api-maker';
 
+/** What the runtime may offer so wx.onError hears every error it reports (message + mapped stack). */
+export type HostWithErrorFeed = WxHost & { onAppError?(listener: (message: string) => void): () => void };
+
 export function createAppEventsApi(host: WxHost, scope: EventTarget | undefined): Record<string, unknown> {
   const appShow = new ListenerSet<[LaunchOptions]>(host, 'onAppShow');
   const appHide = new ListenerSet<[]>(host, 'onAppHide');
@@ -37,11 +40,18 @@ export function createAppEventsApi(host: WxHost, scope: EventTarget | undefined)
       last = next;
     }
   });
-  scope?.addEventListener('error', (event) => {
-    const e = event as ErrorEvent;
-    const cause: unknown = e.error;
-    error.emit(cause instanceof Error ? `${cause.message}\n${cause.stack ?? ''}` : String(e.message ?? cause));
-  });
+  // A runtime that reports every user error (lifecycle hooks and handlers included) says so through
+  // `onAppError`; without it only errors that reach the Worker's global scope are heard.
+  const reporting = (host as HostWithErrorFeed).onAppError;
+  if (typeof reporting === 'function') {
+    reporting.call(host, (message) => error.emit(message));
+  } else {
+    scope?.addEventListener('error', (event) => {
+      const e = event as ErrorEvent;
+      const cause: unknown = e.error;
+      error.emit(cause instanceof Error ? `${cause.message}\n${cause.stack ?? ''}` : String(e.message ?? cause));
+    });
+  }
   scope?.addEventListener('unhandledrejection', (event) => {
     const e = event as PromiseRejectionEvent;
     rejection.emit({ reason: e.reason, promise: e.promise });

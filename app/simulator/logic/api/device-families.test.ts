@@ -211,3 +211,15 @@ test('a listener that throws is reported, and the others still run', () => {
   assert.deepEqual(heard, ['second']);
   assert.equal((host.errors[0] as Error).message, 'listener bug');
 });
+
+test('when the runtime feeds every reported error, wx.onError hears those instead of the global event', () => {
+  const feed: ((message: string) => void)[] = [];
+  const host = { ...createTestHost(), onAppError: (listener: (message: string) => void) => (feed.push(listener), () => undefined) };
+  const scope = new EventTarget();
+  const wx = createAppEventsApi(host, scope) as Record<string, Fn>;
+  const heard: string[] = [];
+  wx.onError!((message: string) => heard.push(message));
+  feed[0]!('TypeError: x is undefined (in pages/index/index.onTap)');
+  scope.dispatchEvent(Object.assign(new Event('error'), { error: new Error('also reported through the feed'), message: '' }));
+  assert.deepEqual(heard, ['TypeError: x is undefined (in pages/index/index.onTap)']);
+});
