@@ -28,7 +28,7 @@ export interface CompilerOptions {
   readonly zips?: boolean;
   /** Compile templates in glass-easel's dev mode (attribute names kept for the WXML inspector). Default false. */
   readonly devTemplates?: boolean;
-  /** Compile templates on a worker thread, overlapping the rest of the build. Default true. */
+  /** Compile templates on a worker thread, overlapping the rest of the build (projects with 150+ templates). Default true. */
   readonly templateWorker?: boolean;
 }
 

@@ -24,10 +24,9 @@ const job: TemplateJob = {
 };
 
 test('templates compile on a worker thread with the same result as in process, and only changes travel back', async () => {
-  const host = new TemplateHost(false);
+  const host = new TemplateHost(false, true, 0);
   const local = new TemplateJobRunner(false);
   try {
-    assert.equal(host.usesWorker, true);
     const [viaWorker, inProcess] = [await host.run(job), local.run(job)];
     assert.equal(host.usesWorker, true, 'the worker answered (no silent fallback)');
     assert.deepEqual(viaWorker, inProcess);
@@ -45,7 +44,7 @@ test('templates compile on a worker thread with the same result as in process, a
 });
 
 test('a template worker that dies mid-build hands its job to this thread, with every text it had', async () => {
-  const host = new TemplateHost(false);
+  const host = new TemplateHost(false, true, 0);
   try {
     await host.run(job);
     (host as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate(); // as if killed from outside
@@ -54,6 +53,17 @@ test('a template worker that dies mid-build hands its job to this thread, with e
     assert.equal(host.usesWorker, false);
     assert.deepEqual(result.changedGroups.map(([root]) => root).sort(), ['', 'sub']);
     assert.match(result.changedGroups.find(([root]) => root === 'sub')![1], /after the crash/);
+  } finally {
+    host.dispose();
+  }
+});
+
+test('a small project compiles its templates on this thread: a worker would only add start-up time', async () => {
+  const host = new TemplateHost(false);
+  try {
+    const result = await host.run(job);
+    assert.equal(host.usesWorker, false);
+    assert.equal(result.compiledCount, 6, 'four files, two of them also pulled into the subpackage group');
   } finally {
     host.dispose();
   }

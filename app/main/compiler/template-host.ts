@@ -5,13 +5,18 @@ import { Worker } from 'node:worker_threads';
 import { appRoot } from '../app-root';
 import { TemplateJobRunner, type TemplateJob, type TemplateJobResult } from './template-job';
 
+/** Below this many templates and WXS files a worker's start-up costs more than the overlap it buys. */
+export const WORKER_MIN_TEMPLATES = 150;
+
 /**
- * Where template jobs run: a worker thread when its script can be found (built: out/main/template-worker.mjs;
- * from source under tsx: the .ts file), else this thread. A worker that fails hands over to this thread.
+ * Where template jobs run: for a large project, a worker thread when its script can be found (built:
+ * out/main/template-worker.mjs; from source under tsx: the .ts file), else this thread. The choice is made on
+ * the first job; a worker that fails hands over to this thread.
  */
 export class TemplateHost {
   private worker: Worker | undefined;
   private local: TemplateJobRunner | undefined;
+  private decided = false;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (r: TemplateJobResult) => void; reject: (e: Error) => void }>();
   /** Everything sent to the worker so far, replayed to a local runner if the worker dies. */
@@ -19,10 +24,14 @@ export class TemplateHost {
 
   constructor(
     private readonly devTemplates: boolean,
-    useWorker = true,
-  ) {
-    const entry = useWorker ? workerEntry() : undefined;
+    private readonly useWorker = true,
+    private readonly minTemplatesForWorker = WORKER_MIN_TEMPLATES,
+  ) {}
+
+  private startWorker(): void {
+    const entry = workerEntry();
     if (!entry) return;
+    const { devTemplates } = this;
     try {
       this.worker =
         entry.kind === 'built'
@@ -49,6 +58,10 @@ export class TemplateHost {
   }
 
   run(job: TemplateJob): Promise<TemplateJobResult> {
+    if (!this.decided) {
+      this.decided = true;
+      if (this.useWorker && job.templates.length + job.scripts.length >= this.minTemplatesForWorker) this.startWorker();
+    }
     for (const [file, text] of job.texts) this.sentTexts.set(file, text);
     if (!this.worker) return Promise.resolve(this.runLocally(job));
     const id = this.nextId++;
