@@ -16,7 +16,7 @@ import { createFileSystemApi } from './file-system';
 import { createImageInfoApi } from './image-info';
 import { createLocationApi } from './location';
 import { createManagersApi } from './managers';
-import { directTransport, type NetworkTransport } from './network-transport';
+import { directTransport, proxyVia, type NetworkTransport } from './network-transport';
 import { createOpenApi } from './open-api';
 import { createPlatformApi } from './platform';
 import { createRequestApi } from './request';
@@ -40,7 +40,9 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
   const scope = 'scope' in options ? options.scope : workerScope();
   const device = options.device ?? new SimulatedDevice();
   const fs = options.fs ?? persistedFs(host);
-  const transport = options.transport ?? directTransport();
+  // A runtime served by a devserver with the network proxy says where it is; otherwise requests go straight out.
+  const proxyOrigin = (host as WxHost & { readonly networkProxyOrigin?: string }).networkProxyOrigin;
+  const transport = options.transport ?? (proxyOrigin ? proxyVia(proxyOrigin) : directTransport());
   listenForSimulateMessages(scope, device);
   return {
     ...createBaseApi(host, api),
