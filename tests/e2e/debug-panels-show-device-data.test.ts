@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import WebSocket from 'ws';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -73,4 +74,30 @@ test('WXML shows the element tree of the current page', async () => {
   const panel = page.getByTestId('wxml-panel');
   await panel.locator('.wxml-row', { hasText: 'class="container"' }).first().waitFor();
   assert.match(await panel.innerText(), /pages\/index\/index/);
+});
+
+test('a second device (another simulator window) can be picked for the panels', async () => {
+  const url = new URL(cli.announced);
+  const ws = new WebSocket(`ws://${url.host}/ide?token=${url.searchParams.get('token')}`);
+  await new Promise((resolve) => ws.once('open', resolve));
+  const info = await new Promise<{ url: string }>((resolve) => {
+    ws.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as { type: string; id?: number; value?: { url: string } };
+      if (message.type === 'response' && message.id === 1) resolve(message.value!);
+    });
+    ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'simulator:url', payload: { page: 'pages/logs/logs' } }));
+  });
+  ws.close();
+  const phone = await browser.newPage();
+  await phone.goto(info.url);
+  const picker = page.locator('.panel-device');
+  await picker.waitFor();
+  const options = await picker.locator('option').allInnerTexts();
+  assert.equal(options.length, 2);
+  const second = await picker.locator('option').nth(1).getAttribute('value');
+  await picker.selectOption(second!);
+  await panelTab('console').click();
+  await page.locator('.console-entry', { hasText: 'App launched at pages/logs/logs' }).first().waitFor();
+  await phone.close();
+  await picker.waitFor({ state: 'detached' });
 });

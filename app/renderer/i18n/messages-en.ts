@@ -142,6 +142,7 @@ export const messagesEn = {
   'npm.running': "Building npm…",
   'npm.done': "Built {count} npm package(s) in {ms} ms; {problems} problem(s).",
   'simulator.scene': "Scene",
+  'panel.device': "Device shown in the panels",
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -144,4 +144,5 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'npm.running': "正在构建 npm…",
   'npm.done': "已构建 {count} 个 npm 包，用时 {ms} ms；{problems} 个问题。",
   'simulator.scene': "场景值",
+  'panel.device': "面板显示的设备",
 };

@@ -49,6 +49,10 @@ export const useBuildStore = create<BuildState>((set) => ({
 studio.on('compiler:did-start', ({ startedAt }) => useBuildStore.setState({ buildingSince: startedAt }));
 studio.on('compiler:did-finish', (summary) => useBuildStore.setState({ latest: summary, buildingSince: null }));
 // Saves trigger rebuilds in the service; show "compiling" from the moment a file changes.
+// A change the compiler ignores never finishes a build: stop showing progress after a while.
+let staleTimer: ReturnType<typeof setTimeout> | undefined;
 studio.on('project:did-change-files', () => {
   if (useBuildStore.getState().buildingSince === null) useBuildStore.setState({ buildingSince: Date.now() });
+  clearTimeout(staleTimer);
+  staleTimer = setTimeout(() => useBuildStore.setState({ buildingSince: null }), 15_000);
 });

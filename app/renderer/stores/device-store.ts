@@ -100,7 +100,13 @@ export const useDeviceStore = create<DeviceState>((set, get) => ({
   status: null,
   clearConsole: () => set({ console: [] }),
   clearNetwork: () => set({ network: [] }),
-  select: (deviceId) => set({ selected: deviceId }),
+  // Another device: its panels start empty and fill from snapshots and new reports.
+  select: (deviceId) => {
+    set({ selected: deviceId, console: [], appData: [], wxml: null, storage: [], network: [], status: null });
+    void studio.invoke('device:recent-logs', { deviceId }).then((events) => events.forEach(receive)).catch(() => undefined);
+    void get().refresh('appdata');
+    void get().refresh('storage');
+  },
   async refresh(what) {
     const deviceId = get().selected;
     if (!deviceId) return;

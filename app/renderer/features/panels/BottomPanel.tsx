@@ -48,6 +48,9 @@ export function BottomPanel() {
   const update = useLayoutStore((s) => s.update);
   const problemCount = useBuildStore((s) => s.latest?.diagnostics.filter((d) => d.severity === 'error').length ?? 0);
   const errorCount = useDeviceStore((s) => s.console.filter((e) => e.message.type === 'error' || e.message.level === 'error').length);
+  const devices = useDeviceStore((s) => s.devices);
+  const selected = useDeviceStore((s) => s.selected);
+  const select = useDeviceStore((s) => s.select);
   const badge = (id: BottomPanelId) => (id === 'problems' ? problemCount : id === 'console' ? errorCount : 0);
   return (
     <section className="bottom-panel" style={{ height }} aria-label={t('panel.title')}>
@@ -58,6 +61,15 @@ export function BottomPanel() {
             {badge(p.id) > 0 && <span className="badge error">{badge(p.id)}</span>}
           </button>
         ))}
+        {devices.length > 1 && (
+          <select className="panel-device" aria-label={t('panel.device')} value={selected ?? ''} onChange={(e) => select(e.target.value)}>
+            {devices.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       <PanelContent id={panel} />
     </section>
