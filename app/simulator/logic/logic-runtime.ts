@@ -273,7 +273,7 @@ export class LogicRuntime implements WxHost {
     this.byContext.set(record.ctx, record);
     record.post({ kind: 'metrics', metrics: this.metricsValue, baseUrl: this.loader.baseUrl, route, config: this.pageConfig(route), assets: this.loader.manifest.assets });
     if (!entry?.isPage || !this.engine.isRegistered(route)) {
-      this.post({ kind: 'page-config', pageId, config: {}, found: false });
+      this.post({ kind: 'page-config', pageId, config: { ...this.pageConfig(route), navigationBarTitleText: '' }, found: false });
       const isEntryPage = this.stack.length === 0;
       this.post({ kind: 'lifecycle', target: 'app', name: 'onPageNotFound', route });
       this.app.call('onPageNotFound', { path: route, query, isEntryPage });
