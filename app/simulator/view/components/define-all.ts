@@ -1,10 +1,15 @@
 // Registers every built-in component of the support table as a `wx-*` custom element and installs their
 // default stylesheet. Call once in the view iframe before the first render batch is applied.
 //
-// For the runtime: component events are CustomEvents (composed; bubbling only where WeChat bubbles) with
-// WeChat's names and detail. Some native events of the same names (focus, blur, click…) are composed too:
-// forward CustomEvents only. Host-bound events bubble to the document: `navigate` (navigator), `opentype`
-// (button open-types that need the host), `pagemeta` and `navigationbar`.
+// For the runtime:
+// - Component events are CustomEvents (composed; bubbling only where WeChat bubbles) with WeChat's names and
+//   detail. Some native events of the same names (focus, blur, click…) are composed too: forward CustomEvents.
+// - Host-bound events bubble to the document: `navigate` {url, openType, delta} (navigator), `opentype`
+//   {openType} (button open-types that need the host), `pagemeta` and `navigationbar` (their values).
+// - Back navigation: close `wx-page-container[open]` with its close() instead of leaving the page.
+// - Taps inside `[data-wx-overlay]` (the picker sheet) belong to the overlay, not to the page.
+// - `<html data-wx-style="v2">` selects the WeUI 2 looks (app.json "style": "v2"); `<html lang="en">` English UI text.
+// - setUserClassResolver maps hover-class / rich-text classes to the page's scoped class names.
 import { WxAudio, WxVideo } from './media';
 import { WxButton } from './button';
 import { WxCanvas } from './canvas';
