@@ -3,7 +3,7 @@
  * markdown summary (`docs/corpus-results.md`, no third-party code in it: page paths and our error messages).
  */
 import { writeFile } from 'node:fs/promises';
-import type { FailureKind, PageCheck } from './page-check';
+import { describeError, type FailureKind, type PageCheck } from './page-check';
 
 export interface ProjectRun {
   readonly name: string;
@@ -63,6 +63,23 @@ function reasonKey(reason: string): string {
   return reason.replace(/\(at [^)]*\)/g, '').replace(/\d+/g, 'N').slice(0, 160);
 }
 
+/** Each distinct error (volatile parts blurred) with the number of pages that reported it, most pages first. */
+export function errorsByPages(run: CorpusRun): [string, number][] {
+  const counts = new Map<string, { reason: string; pages: Set<string> }>();
+  for (const project of run.projects) {
+    for (const page of project.pages) {
+      for (const error of page.errors) {
+        const reason = describeError(error);
+        const key = reasonKey(reason.replace(/\(in [^)]*\)/g, ''));
+        const entry = counts.get(key) ?? { reason, pages: new Set<string>() };
+        entry.pages.add(`${project.name}:${page.page}`);
+        counts.set(key, entry);
+      }
+    }
+  }
+  return [...counts.values()].map((e): [string, number] => [e.reason, e.pages.size]).sort((a, b) => b[1] - a[1]);
+}
+
 export async function writeMarkdown(path: string, run: CorpusRun, command: string): Promise<void> {
   const t = totals(run);
   const lines: string[] = [
@@ -76,7 +93,7 @@ export async function writeMarkdown(path: string, run: CorpusRun, command: strin
     '',
     '| project | pages | pass | % |',
     '|---|---|---|---|',
-    ...run.projects.map((p) => `| ${p.name} (${p.spec.length > 40 ? 'four libraries' : p.spec}) | ${p.pages.length} | ${passCount(p)} | ${percent(passCount(p), p.pages.length)} |`),
+    ...run.projects.map((p) => `| ${p.name} (${p.spec}) | ${p.pages.length} | ${passCount(p)} | ${percent(passCount(p), p.pages.length)} |`),
     `| **apps together** | ${t.apps.total} | ${t.apps.pass} | ${percent(t.apps.pass, t.apps.total)} |`,
   ];
   if (t.gallery.total > 0) lines.push(`| **gallery** | ${t.gallery.total} | ${t.gallery.pass} | ${percent(t.gallery.pass, t.gallery.total)} |`);
@@ -101,5 +118,7 @@ export async function writeMarkdown(path: string, run: CorpusRun, command: strin
   for (const group of [...groups.values()].sort((a, b) => b.count - a.count).slice(0, 30)) {
     lines.push(`| ${group.count} | ${group.reason.replace(/\|/g, '\\|').slice(0, 200)} | ${group.example} |`);
   }
+  lines.push('', '## Every error by pages affected', '', 'Not only the first: a page that throws twice counts under both messages.', '', '| pages | error |', '|---|---|');
+  for (const [reason, count] of errorsByPages(run).slice(0, 40)) lines.push(`| ${count} | ${reason.replace(/\|/g, '\\|').slice(0, 200)} |`);
   await writeFile(path, `${lines.join('\n')}\n`);
 }

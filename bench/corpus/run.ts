@@ -1,6 +1,7 @@
 /**
  * Corpus runner: do real third-party mini-programs run in our simulator?
- *   npm run corpus [-- --app wux-weapp --app gallery --page button --timeout 40000 --concurrency 2 --no-screenshots]
+ *   npm run corpus [-- --app wux-weapp --app gallery --page button --timeout 30000 --concurrency 2 --no-screenshots]
+ *   npm run corpus -- --report-only     (rewrites docs/corpus-results.md from the last .corpus/results.json)
  * For each corpus project (`.corpus/`, fetched by `npm run corpus:fetch`): one build and one devserver
  * (`startSimulatorService`, as `ministudio serve`), then every page opened fresh in headless Chromium
  * (iPhone 15, offline) and judged by page-check.ts. Prints per-app pass counts and each failure's reason,
@@ -8,7 +9,7 @@
  * run the summary `docs/corpus-results.md`. Talks only to 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -31,10 +32,12 @@ interface RunArgs {
   timeoutMs: number;
   concurrency: number;
   screenshots: boolean;
+  /** Rewrite docs/corpus-results.md from the last `.corpus/results.json` without running anything. */
+  reportOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): RunArgs {
-  const args: RunArgs = { apps: [], timeoutMs: 40000, concurrency: 2, screenshots: true };
+  const args: RunArgs = { apps: [], timeoutMs: 30000, concurrency: 2, screenshots: true, reportOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -48,6 +51,7 @@ function parseArgs(argv: readonly string[]): RunArgs {
     // two cores: more than two pages at once only measures contention
     else if (a === '--concurrency') args.concurrency = Math.max(1, Math.min(2, Number(value())));
     else if (a === '--no-screenshots') args.screenshots = false;
+    else if (a === '--report-only') args.reportOnly = true;
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -68,14 +72,14 @@ async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) =>
 }
 
 async function runProject(project: CorpusProject, browser: Browser, webRoot: string, args: RunArgs, scratch: string): Promise<ProjectRun> {
-  const projectDir = project.gallery ? await prepareGallery(project.projectDir) : project.projectDir;
+  const projectDir = project.library ? await prepareGallery(project.projectDir, project.library) : project.projectDir;
   const started = await startSimulatorService({ webRoot });
   if (!started.ok) throw new Error(`devserver: ${started.error}`);
   const service = started.value;
   try {
     let firstBuild!: (report: BuildReport) => void;
     const built = new Promise<BuildReport>((resolve) => (firstBuild = resolve));
-    const session = await service.openProject({ projectDir, outDir: join(scratch, `${project.name}-out`), compiler: { zips: false, devTemplates: true }, onBuild: (r) => firstBuild(r) });
+    const session = await service.openProject({ projectDir, outDir: join(scratch, `${project.name.replace('/', '-')}-out`), compiler: { zips: false, devTemplates: true }, onBuild: (r) => firstBuild(r) });
     const { result } = await built;
     const buildErrors = result.diagnostics.filter((d) => d.severity === 'error');
     for (const d of buildErrors) console.error(`${project.name}: build error: ${formatDiagnostic(d)}`);
@@ -91,7 +95,7 @@ async function runProject(project: CorpusProject, browser: Browser, webRoot: str
         url: session.simulatorUrl({ page, device: DEVICE }),
         page,
         compileErrors,
-        probeSelector: project.gallery && page !== 'pages/index/index' ? '#stage' : '',
+        probeSelector: project.gallery ? '#stage' : '',
         acceptPainted: project.gallery,
         timeoutMs: args.timeoutMs,
         ...(shot ? { screenshotPath: join(repoRoot, '.corpus', 'screenshots', screenshotName(project.name, page)) } : {}),
@@ -104,7 +108,7 @@ async function runProject(project: CorpusProject, browser: Browser, webRoot: str
     return { name: project.name, spec: project.spec, gallery: project.gallery, buildMs: result.durationMs, buildErrors: buildErrors.length, pages: checks };
   } finally {
     await service.close();
-    if (project.gallery) await rm(join(projectDir, '..'), { recursive: true, force: true });
+    if (project.library) await rm(join(projectDir, '..'), { recursive: true, force: true });
   }
 }
 
@@ -118,12 +122,19 @@ function currentCommit(): string {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.reportOnly) {
+    const last = JSON.parse(await readFile(join(repoRoot, '.corpus', 'results.json'), 'utf8')) as CorpusRun;
+    for (const project of last.projects) printProject(project);
+    printTotals(last);
+    await writeMarkdown(join(repoRoot, 'docs', 'corpus-results.md'), last, 'npm run corpus');
+    return 0;
+  }
   const all = await corpusProjects();
   if (!all) {
     console.error(`corpus: ${CORPUS_MISSING}`);
     return 2;
   }
-  const projects = args.apps.length > 0 ? all.filter((p) => args.apps.includes(p.name)) : all;
+  const projects = args.apps.length > 0 ? all.filter((p) => args.apps.some((a) => p.name === a || p.name.startsWith(`${a}/`))) : all;
   if (projects.length === 0) {
     console.error(`corpus: no project named ${args.apps.join(', ')}; known: ${all.map((p) => p.name).join(', ')}`);
     return 2;
@@ -133,6 +144,8 @@ async function main(): Promise<number> {
   const webRoot = await snapshotWeb(scratch);
   if (args.screenshots) await mkdir(join(repoRoot, '.corpus', 'screenshots'), { recursive: true });
   const startedAt = new Date();
+  const fullRun = args.apps.length === 0 && !args.pageFilter;
+  const snapshotRun = (done: ProjectRun[]): CorpusRun => ({ startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), commit: currentCommit(), device: DEVICE, projects: done });
   const browser = await launchOfflineBrowser();
   const runs: ProjectRun[] = [];
   try {
@@ -140,14 +153,15 @@ async function main(): Promise<number> {
       const run = await runProject(project, browser, webRoot, args, scratch);
       printProject(run);
       runs.push(run);
+      // after each project, so an interrupted run still leaves what it measured
+      await writeJson(join(repoRoot, '.corpus', fullRun ? 'results.json' : 'results-partial.json'), snapshotRun(runs));
     }
   } finally {
     await browser.close();
     await rm(scratch, { recursive: true, force: true });
   }
-  const run: CorpusRun = { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), commit: currentCommit(), device: DEVICE, projects: runs };
+  const run = snapshotRun(runs);
   printTotals(run);
-  const fullRun = args.apps.length === 0 && !args.pageFilter;
   await writeJson(join(repoRoot, '.corpus', fullRun ? 'results.json' : 'results-partial.json'), run);
   if (fullRun) await writeMarkdown(join(repoRoot, 'docs', 'corpus-results.md'), run, 'npm run corpus');
   return 0;
