@@ -238,6 +238,16 @@ export type WorkerToView =
   | { readonly kind: 'pull-down'; readonly active: boolean }
   | { readonly kind: 'query'; readonly requestId: number; readonly nodeId: number; readonly what: 'rect' | 'scroll' | 'fields' }
   | { readonly kind: 'scroll-to'; readonly scrollTop: number; readonly duration: number }
+  /** Observe a node against the viewport (relativeNodeId -1) or another node; margin is CSS `top right bottom left`. */
+  | {
+      readonly kind: 'observe-intersection';
+      readonly observerId: number;
+      readonly nodeId: number;
+      readonly relativeNodeId: number;
+      readonly margin: string;
+      readonly thresholds: readonly number[];
+    }
+  | { readonly kind: 'unobserve-intersection'; readonly observerId: number }
   | { readonly kind: 'reload-styles'; readonly urls: readonly string[] };
 
 /** A user event as WeChat shapes it; `target`/`currentTarget` are filled in the Worker from the node tree. */
@@ -251,6 +261,21 @@ export interface ViewEvent {
   readonly timeStamp: number;
   readonly touches: readonly TouchPoint[];
   readonly changedTouches: readonly TouchPoint[];
+}
+
+export interface RectInfo {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface IntersectionInfo {
+  readonly intersectionRatio: number;
+  readonly boundingClientRect: RectInfo;
+  readonly intersectionRect: RectInfo;
+  readonly relativeRect: RectInfo;
+  readonly time: number;
 }
 
 export interface TouchPoint {
@@ -270,4 +295,5 @@ export type ViewToWorker =
   | { readonly kind: 'page-scroll'; readonly scrollTop: number; readonly scrollHeight: number; readonly clientHeight: number }
   | { readonly kind: 'reach-bottom' }
   | { readonly kind: 'pull-down' }
+  | { readonly kind: 'intersection'; readonly observerId: number; readonly status: IntersectionInfo }
   | { readonly kind: 'resize'; readonly width: number; readonly height: number };

@@ -25,10 +25,11 @@ const files: Record<string, string> = {
     },
   });`,
   'pages/tall/tall.json': '{"enablePullDownRefresh": true, "onReachBottomDistance": 100, "navigationStyle": "custom"}',
-  'pages/tall/tall.wxml': '<view id="top" bindtap="refresh" style="height: 3000px">tall {{refreshes}}</view>',
+  'pages/tall/tall.wxml': '<view id="top" bindtap="refresh" style="height: 3000px">tall {{refreshes}}</view><view id="marker">marker</view>',
   'pages/tall/tall.js': `Page({
     data: { refreshes: 0 },
     onLoad() { const r = wx.getMenuButtonBoundingClientRect(); const s = wx.getSystemInfoSync(); console.log('capsule', r.top - s.statusBarHeight, r.height, s.windowHeight === s.screenHeight); },
+    onReady() { this.createIntersectionObserver().relativeToViewport().observe('#marker', (r) => { if (r.intersectionRatio > 0) console.log('marker visible'); }); },
     refresh() { wx.startPullDownRefresh(); },
     onPullDownRefresh() { console.log('onPullDownRefresh'); this.setData({ refreshes: this.data.refreshes + 1 }); wx.stopPullDownRefresh(); },
     onReachBottom() { console.log('onReachBottom'); },
@@ -99,6 +100,7 @@ test('custom navigation, page scroll, reach bottom and pull-down refresh', async
   await frame.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await waitLog(page, 'onReachBottom');
   await waitLog(page, 'onPageScroll deep');
+  await waitLog(page, 'marker visible');
   await frame.evaluate(() => window.scrollTo(0, 0));
   await frame.click('#top');
   await waitLog(page, 'onPullDownRefresh');

@@ -43,6 +43,8 @@ export class PageRecord {
           handlers.batchSent(this);
         },
         sendQuery: (requestId, nodeId, what) => this.post({ kind: 'query', requestId, nodeId, what }),
+        sendObserve: (observerId, nodeId, relativeNodeId, margin, thresholds) =>
+          this.post(thresholds ? { kind: 'observe-intersection', observerId, nodeId, relativeNodeId, margin, thresholds } : { kind: 'unobserve-intersection', observerId }),
       },
       scopeName,
       device,
@@ -68,6 +70,9 @@ export class PageRecord {
           break;
         case 'reach-bottom':
           handlers.reachBottom(this);
+          break;
+        case 'intersection':
+          this.ctx.intersectionChanged(message.observerId, message.status);
           break;
         case 'pull-down':
           handlers.pullDown(this);

@@ -20,6 +20,8 @@ export interface RenderSink {
   sendBatch(ops: unknown[], ack: number): void;
   /** A layout read; the view answers with `resolveQuery(requestId, result)`. */
   sendQuery(requestId: number, nodeId: number, what: 'rect' | 'scroll' | 'fields'): void;
+  /** Start (thresholds given) or stop (null) an intersection observer in the view. */
+  sendObserve?(observerId: number, nodeId: number, relativeNodeId: number, margin: string, thresholds: readonly number[] | null): void;
 }
 
 /** Maps glass-easel's numeric style scopes to the CSS class prefix the compiler used. */
@@ -116,8 +118,13 @@ export class RenderElement implements glassEasel.composedBackend.Element {
   setScrollPosition(): void {
     // scroll-view owns its scroll position in the view; nothing to replay here
   }
-  createIntersectionObserver(): { disconnect(): void } {
-    return { disconnect: () => undefined };
+  createIntersectionObserver(
+    relativeElement: RenderElement | null,
+    margin: string,
+    thresholds: number[],
+    listener: (res: glassEasel.backend.IntersectionStatus) => void,
+  ): { disconnect(): void } {
+    return this.ctx.observeIntersection(this.id, relativeElement ? relativeElement.id : -1, margin, thresholds, listener as (res: unknown) => void);
   }
   getContext(cb: (res: unknown) => void): void {
     cb(null);
@@ -224,6 +231,26 @@ export class RenderContext implements glassEasel.composedBackend.Context {
     if (!cb) return;
     this.pendingQueries.delete(requestId);
     cb(result);
+  }
+
+  private nextObserver = 1;
+  private readonly observers = new Map<number, (res: unknown) => void>();
+
+  observeIntersection(nodeId: number, relativeNodeId: number, margin: string, thresholds: readonly number[], listener: (res: unknown) => void): { disconnect(): void } {
+    const observerId = this.nextObserver++;
+    this.observers.set(observerId, listener);
+    this.flush();
+    this.sink.sendObserve?.(observerId, nodeId, relativeNodeId, margin, thresholds.length ? thresholds : [0]);
+    return {
+      disconnect: () => {
+        if (!this.observers.delete(observerId)) return;
+        this.sink.sendObserve?.(observerId, nodeId, relativeNodeId, margin, null);
+      },
+    };
+  }
+
+  intersectionChanged(observerId: number, status: unknown): void {
+    this.observers.get(observerId)?.(status);
   }
 
   setModelListener(id: number, attribute: string, listener: ((value: unknown) => void) | null): void {

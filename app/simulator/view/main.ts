@@ -4,6 +4,7 @@
  */
 import type { DeviceMetrics, PageWindowConfig, ViewToWorker, WorkerToView } from '../protocol';
 import { EventCapture } from './event-capture';
+import { IntersectionObservers } from './intersection-observers';
 import { OpApplier } from './op-applier';
 import { PageScroll } from './page-scroll';
 import { StyleSheets } from './style-sheets';
@@ -42,6 +43,7 @@ const capture = new EventCapture(
   (nodeId, attribute, value) => send({ kind: 'model', nodeId, attribute, value }),
 );
 const scroll = new PageScroll(document, send);
+const intersections = new IntersectionObservers(send);
 const applier = new OpApplier(document, {
   listenerAdded: (type) => capture.listen(type),
   modelBinding: (node, attribute, enabled) => capture.bindModel(node, attribute, enabled),
@@ -96,6 +98,15 @@ async function handle(message: WorkerToView): Promise<void> {
       return;
     case 'query':
       send({ kind: 'query-result', requestId: message.requestId, result: measure(message.nodeId, message.what) });
+      return;
+    case 'observe-intersection': {
+      const target = applier.node(message.nodeId) as unknown as Element | undefined;
+      const relative = message.relativeNodeId < 0 ? null : (applier.node(message.relativeNodeId) as unknown as Element | undefined);
+      intersections.observe(message.observerId, target instanceof Element ? target : undefined, relative instanceof Element ? relative : null, message.margin, message.thresholds);
+      return;
+    }
+    case 'unobserve-intersection':
+      intersections.unobserve(message.observerId);
       return;
     case 'scroll-to':
       window.scrollTo({ top: message.scrollTop, behavior: message.duration > 0 ? 'smooth' : 'auto' });
