@@ -74,6 +74,7 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
   },
   'project:create-from-template': (p) => objectWith(p, { template: 'string', parentDir: 'string', name: 'string' }),
   'fs:complete-folder': (p) => objectWith(p, { prefix: 'string' }),
+  'dialog:pick-folder': none,
   'project:create-folder': (p) => objectWith(p, { path: 'string' }),
   'project:rename': (p) => objectWith(p, { from: 'string', to: 'string' }),
   'project:delete': (p) => objectWith(p, { path: 'string' }),

@@ -119,6 +119,7 @@ export interface RequestChannels {
   'project:search': [{ readonly query: string; readonly isRegex?: boolean; readonly matchCase?: boolean }, { readonly matches: readonly SearchMatch[]; readonly truncated: boolean }];
   'project:create-from-template': [{ readonly template: string; readonly parentDir: string; readonly name: string }, ProjectInfo];
   'fs:complete-folder': [{ readonly prefix: string }, readonly string[]];
+  'dialog:pick-folder': [void, string | null];
   'project:create-file': [{ readonly path: string; readonly content?: string }, { readonly path: string }];
   'project:create-folder': [{ readonly path: string }, { readonly path: string }];
   'project:rename': [{ readonly from: string; readonly to: string }, { readonly from: string; readonly to: string }];
@@ -164,6 +165,7 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'project:search',
   'project:create-from-template',
   'fs:complete-folder',
+  'dialog:pick-folder',
   'project:create-file',
   'project:create-folder',
   'project:rename',

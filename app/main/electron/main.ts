@@ -1,4 +1,4 @@
-import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import { join, resolve } from 'node:path';
 import { createRequestHandlers, forwardEvents } from '../ide/handlers';
 import { createIdeServices } from '../ide/ide-services';
@@ -21,8 +21,17 @@ async function start(): Promise<void> {
   denyPermissionsByDefault(session.defaultSession);
   serveAppScheme(protocol, join(appRoot(), 'out', 'web'));
 
-  const services = createIdeServices('electron');
   const windows = new Set<BrowserWindow>();
+  const services = {
+    ...createIdeServices('electron'),
+    // The native folder picker, for the welcome screen's Open and New project fields.
+    async pickFolder(): Promise<string | null> {
+      const owner = [...windows].find((w) => !w.isDestroyed());
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
   registerIpcRouter(
     ipcMain,
     createRequestHandlers(services),

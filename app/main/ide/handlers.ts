@@ -23,6 +23,8 @@ export interface IdeServices {
   /** Compiler + devserver + device hub for the open project; absent where no simulator is wanted (some tests). */
   readonly live?: LiveSession;
   readonly appInfo: () => AppInfo;
+  /** A native folder picker (Electron); absent in the browser host, where the path field completes instead. */
+  readonly pickFolder?: () => Promise<string | null>;
 }
 
 function requireLive(services: IdeServices): LiveSession {
@@ -47,6 +49,10 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'project:templates': () => listTemplates(join(resourcesDir(), 'templates')),
     'project:create-from-template': async ({ template, parentDir, name }) => project.open(await createFromTemplate(join(resourcesDir(), 'templates'), template, parentDir, name)),
     'fs:complete-folder': ({ prefix }) => completeFolder(prefix),
+    'dialog:pick-folder': async () => {
+      if (!services.pickFolder) throw new UserFacingError('not-available', 'There is no native folder picker in the browser; type the path instead.');
+      return services.pickFolder();
+    },
     'project:create-file': ({ path, content }) => project.createFile(path, content),
     'project:create-folder': ({ path }) => project.createFolder(path),
     'project:rename': ({ from, to }) => project.renamePath(from, to),
