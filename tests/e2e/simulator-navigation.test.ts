@@ -27,7 +27,7 @@ const project: Record<string, string> = {
   'app.js': `App({ onPageNotFound(res) { console.log('app.onPageNotFound', res.path, res.isEntryPage); } });`,
   'pages/home/home.json': '{"navigationBarTitleText": "Home"}',
   'pages/home/home.wxml': '<view id="go" bindtap="go">home</view>',
-  'pages/home/home.js': `Page({${lifecycle('home')}
+  'pages/home/home.js': `Page({${lifecycle('home').replace("onLoad(q) {", "onLoad(q) { const v = (wx.getStorageSync('visits') || 0) + 1; wx.setStorageSync('visits', v); console.log('visits', v);")}
     go() {
       wx.navigateTo({
         url: '/pages/detail/detail?n=1',
@@ -170,5 +170,19 @@ test('a subpackage page loads its part when first entered; a missing page shows 
   const s = await status(page);
   assert.equal(s.ready, false);
   assert.equal(s.errors[0]?.kind, 'page-not-found');
+  await page.close();
+});
+
+test('storage is synchronous in the Worker and survives a relaunch', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin));
+  await waitReady(page, 'pages/home/home');
+  const before = (await logs(page)).filter((l) => l.startsWith('visits'));
+  assert.equal(before.length, 1);
+  const first = Number(before[0]!.split(' ')[1]);
+  await page.evaluate(() => (window.ministudio.host as unknown as { relaunch(): Promise<void> }).relaunch());
+  await page.waitForFunction((n) => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === `visits ${n}`), first + 1);
+  const stored = await page.evaluate(() => (window.ministudio.host as unknown as { storage(): { key: string; value: unknown }[] }).storage());
+  assert.deepEqual(stored.find((e) => e.key === 'visits'), { key: 'visits', value: first + 1 });
   await page.close();
 });

@@ -59,6 +59,7 @@ export class Simulator implements SimulatorHost {
   private lastHotReloadMs: number | undefined;
   private routeQueue: Promise<unknown> = Promise.resolve();
   private readonly storageMirror: StorageMirror;
+  private storageKey = '';
   private pendingHot: { started: number; kind: 'template' | 'style' } | undefined;
 
   constructor(
@@ -111,7 +112,20 @@ export class Simulator implements SimulatorHost {
     await this.boot();
   }
 
-  private boot(): Promise<void> {
+  /** Storage belongs to the app (its appId), not to the devserver's URL, so it survives restarts and ports. */
+  private async storageNamespace(): Promise<string> {
+    try {
+      const response = await fetch(this.manifestUrl, { cache: 'no-cache' });
+      const manifest = (await response.json()) as { appId?: unknown };
+      if (typeof manifest.appId === 'string' && manifest.appId) return `app:${manifest.appId}`;
+    } catch {
+      // the Worker reports an unreadable manifest itself
+    }
+    return this.manifestUrl;
+  }
+
+  private async boot(): Promise<void> {
+    this.storageKey = await this.storageNamespace();
     this.worker?.terminate();
     this.views.clear();
     this.pageStates.clear();
@@ -132,7 +146,7 @@ export class Simulator implements SimulatorHost {
         manifestUrl: this.manifestUrl,
         metrics: this.metrics(this.launchOptions.path),
         launch: this.launchOptions,
-        storage: this.storageMirror.load(this.manifestUrl),
+        storage: this.storageMirror.load(this.storageKey),
       });
     });
   }
@@ -224,11 +238,11 @@ export class Simulator implements SimulatorHost {
         this.events.emit('appdata', { path: message.route, webviewId: message.pageId, data: message.data });
         return;
       case 'storage':
-        this.storageMirror.set(this.manifestUrl, message.key, message.value);
+        this.storageMirror.set(this.storageKey, message.key, message.value);
         this.events.emit('storage', message.value === null ? { op: 'remove', key: message.key } : { op: 'set', key: message.key, value: JSON.parse(message.value) as unknown });
         return;
       case 'storage-clear':
-        this.storageMirror.clear(this.manifestUrl);
+        this.storageMirror.clear(this.storageKey);
         this.events.emit('storage', { op: 'clear' });
         return;
       case 'network': {
@@ -545,7 +559,7 @@ export class Simulator implements SimulatorHost {
   }
 
   storage(): { key: string; value: unknown }[] {
-    return this.storageMirror.entries(this.manifestUrl);
+    return this.storageMirror.entries(this.storageKey);
   }
 
   wxml(): Promise<WxmlNode | null> {
