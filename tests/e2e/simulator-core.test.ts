@@ -29,12 +29,16 @@ const probe: Record<string, string> = {
     <view id="readies">{{readies}}</view>
     <view id="callback">{{callbackSaw}}</view>
     <view id="safe" class="safe">safe</view>
-    <view id="press" bindlongpress="onLong" bindtap="onPressTap">press</view>`,
+    <view id="press" bindlongpress="onLong" bindtap="onPressTap">press</view>
+    <view id="paths" bindtap="onPaths">{{obj.a.b}}-{{list[1].name}}-{{list.length}}</view>`,
   'pages/index/index.wxss': '.half { width: 375rpx; height: 20px; background: #eee; } .safe { padding-bottom: env(safe-area-inset-bottom); }',
   'pages/index/index.js': `
     const app = getApp();
     Page({
-      data: { count: 0, sandbox: '', readies: '', callbackSaw: '', taps: [] },
+      data: { count: 0, sandbox: '', readies: '', callbackSaw: '', taps: [], obj: { a: { b: 'x' } }, list: [{ name: 'p' }, { name: 'q' }] },
+      onPaths() {
+        this.setData({ 'obj.a.b': 'y', 'list[1].name': 'r', 'list[2]': { name: 's' } }, () => console.log('paths applied', this.data.list.length));
+      },
       onLoad(query) {
         app.globalData.order.push('page.onLoad');
         console.log('page.onLoad', JSON.stringify(query));
@@ -145,6 +149,10 @@ test('a tap bubbles to its handler with WeChat event shape, re-renders, and setD
   const logs = await page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
   assert.ok(logs.includes('tap tap count outer outer number 1'), logs.join('\n'));
   assert.ok(logs.indexOf('inner tap') < logs.indexOf('caught'), 'the inner bindtap runs, then the catchtap of its parent');
+  assert.equal(await frame.textContent('#paths'), 'x-q-2');
+  await frame.click('#paths');
+  await frame.waitForFunction(() => document.getElementById('paths')?.textContent === 'y-r-3');
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === 'paths applied 3'));
   const box = (await frame.$('#press'))!;
   const bounds = (await box.boundingBox())!;
   await page.mouse.move(bounds.x + 5, bounds.y + 5);
