@@ -27,13 +27,18 @@ export function launchOfflineBrowser(): Promise<Browser> {
   });
 }
 
-export function isLoopbackUrl(href: string): boolean {
+/**
+ * True for a request that would leave the machine: any non-loopback address, and the devserver's outbound
+ * proxy (`/__proxy?url=…`, network-transport.ts `proxyVia`), which would fetch the target from Node.
+ */
+export function isOutboundUrl(href: string): boolean {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
-    return false;
+    return true;
   }
-  if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return true;
-  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return false;
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  return !loopback || url.pathname.startsWith('/__proxy');
 }

@@ -2,11 +2,12 @@
 /**
  * Opens one corpus page fresh (its own browser context) in the simulator and decides whether it passes:
  * reaches onReady, no uncaught error or unhandled rejection up to one second later, and renders something a
- * person can see. The network is offline: every request to a non-loopback address is aborted (wx.request
- * answers `request:fail`), on top of the browser-wide dead proxy set in offline-browser.ts.
+ * person can see. The network is offline: every request to a non-loopback address or through the devserver's
+ * outbound proxy is aborted (wx.request answers `request:fail`), on top of the browser-wide dead proxy set in
+ * offline-browser.ts.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
-import { isLoopbackUrl } from './offline-browser';
+import { isOutboundUrl } from './offline-browser';
 import { probeVisibleContent, type VisibleContent } from './visible-content';
 
 /** What failed first, in the order the checks run. */
@@ -83,10 +84,18 @@ export async function checkPage(browser: Browser, options: CheckOptions): Promis
   const base = { page: options.page, blockedRequests, pageErrors };
   try {
     await context.route(
-      (url) => !isLoopbackUrl(url.href),
+      (url) => isOutboundUrl(url.href),
       (route) => {
         blockedRequests.push(route.request().url());
         return route.abort('internetdisconnected');
+      },
+    );
+    // sockets too: straight ones die at the dead proxy, proxied ones (`/__proxy/ws`) are closed here
+    await context.routeWebSocket(
+      (url) => isOutboundUrl(url.href.replace(/^ws/, 'http')),
+      (socket) => {
+        blockedRequests.push(socket.url());
+        return socket.close();
       },
     );
     const page = await context.newPage();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startSimulatorService, type SimulatorService, type ProjectSession } from '../../app/main/devserver/simulator-service';
-import { launchOfflineBrowser } from '../../bench/corpus/offline-browser';
+import { isOutboundUrl, launchOfflineBrowser } from '../../bench/corpus/offline-browser';
 import { checkPage, type CheckOptions } from '../../bench/corpus/page-check';
 import { cleanup, ensureWebBuild, snapshotWeb, writeProject } from '../e2e/simulator-support';
 
@@ -107,4 +107,12 @@ test('offline: wx.request to the internet fails with request:fail and never leav
   assert.equal(check.pass, true, check.reason);
   assert.match(check.visible?.sample ?? '', /^request:fail/);
   assert.deepEqual(check.blockedRequests, ['https://corpus-offline.invalid/data.json'], 'the Worker\'s request was caught by the runner\'s routing');
+});
+
+test('offline: the devserver\'s outbound proxy counts as leaving the machine, its own files do not', () => {
+  assert.equal(isOutboundUrl('https://corpus-offline.invalid/x'), true);
+  assert.equal(isOutboundUrl('http://10.0.0.1/x'), true);
+  assert.equal(isOutboundUrl('http://127.0.0.1:4000/__proxy?url=https%3A%2F%2Fcorpus-offline.invalid'), true);
+  assert.equal(isOutboundUrl('http://127.0.0.1:4000/pkg/abc/manifest.json'), false);
+  assert.equal(isOutboundUrl('data:image/png;base64,AAAA'), false);
 });
