@@ -6,7 +6,6 @@ import type { FsSnapshot, VirtualFs } from './virtual-fs';
 
 const DB_NAME = 'ministudio-virtual-fs';
 const STORE = 'apps';
-const SAVE_DELAY_MS = 100;
 
 function openDb(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -26,7 +25,7 @@ function run<T>(db: IDBDatabase, mode: IDBTransactionMode, action: (store: IDBOb
 }
 
 /**
- * Restores the app's saved user directory (files written since boot win) and saves changes, debounced.
+ * Restores the app's saved user directory (files written since boot win) and saves every change.
  * Resolves once restored; without IndexedDB (tests, some embeddings) it does nothing.
  */
 export async function persistFileSystem(fs: VirtualFs, appKey: string, factory: IDBFactory | undefined = globalThis.indexedDB, onError: (error: unknown) => void = () => undefined): Promise<void> {
@@ -40,14 +39,11 @@ export async function persistFileSystem(fs: VirtualFs, appKey: string, factory: 
     onError(error);
     return;
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Saved at once (changes already arrive batched per microtask): a JS edit may terminate the Worker any moment.
   const save = () => {
-    timer = undefined;
     run(db, 'readwrite', (store) => store.put(fs.snapshot(), appKey)).catch(onError);
   };
-  fs.onChange(() => {
-    if (timer === undefined) timer = setTimeout(save, SAVE_DELAY_MS);
-  });
+  fs.onChange(save);
   // Changes made while the saved copy was loading must be saved too.
   save();
 }
