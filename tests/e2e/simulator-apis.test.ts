@@ -224,9 +224,17 @@ test('requestPayment asks in the simulator’s own dialog; setClipboardData show
   await page.click('.ms-modal-confirm');
   await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().filter((l) => l.text.startsWith('PAY ')).length === 2);
   assert.ok((await logs()).includes('PAY requestPayment:ok'));
+  // The toast lasts 1.5 s: record what it shows rather than racing to look at it.
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    (window as unknown as { __toasts: string[] }).__toasts = shown;
+    const toast = document.querySelector('.ms-toast')!;
+    new MutationObserver(() => {
+      if (!(toast as HTMLElement).hidden) shown.push(toast.textContent ?? '');
+    }).observe(toast, { attributes: true, childList: true, subtree: true });
+  });
   await frame.click('#copy');
-  await page.waitForSelector('.ms-toast:not([hidden])');
-  assert.equal(await page.textContent('.ms-toast'), '内容已复制');
+  await page.waitForFunction(() => (window as unknown as { __toasts: string[] }).__toasts.includes('内容已复制'));
   await page.close();
 });
 
