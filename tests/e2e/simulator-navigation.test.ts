@@ -24,7 +24,11 @@ const project: Record<string, string> = {
       ],
     },
   }),
-  'app.js': `App({ onPageNotFound(res) { console.log('app.onPageNotFound', res.path, res.isEntryPage); } });`,
+  'app.js': `App({
+    onPageNotFound(res) { console.log('app.onPageNotFound', res.path, res.isEntryPage); },
+    onShow(o) { console.log('app.onShow', o.path, o.scene); },
+    onHide() { console.log('app.onHide'); },
+  });`,
   'pages/home/home.json': '{"navigationBarTitleText": "Home"}',
   'pages/home/home.wxml': '<view id="go" bindtap="go">home</view>',
   'pages/home/home.js': `Page({${lifecycle('home').replace("onLoad(q) {", "onLoad(q) { const v = (wx.getStorageSync('visits') || 0) + 1; wx.setStorageSync('visits', v); console.log('visits', v);")}
@@ -184,5 +188,17 @@ test('storage is synchronous in the Worker and survives a relaunch', async () =>
   await page.waitForFunction((n) => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === `visits ${n}`), first + 1);
   const stored = await page.evaluate(() => (window.ministudio.host as unknown as { storage(): { key: string; value: unknown }[] }).storage());
   assert.deepEqual(stored.find((e) => e.key === 'visits'), { key: 'visits', value: first + 1 });
+  await page.close();
+});
+
+test('going to the background and back runs page and App hooks in WeChat order', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin, { page: 'pages/detail/detail', query: 'n=3' }));
+  await waitReady(page, 'pages/detail/detail');
+  await page.evaluate(() => (window.ministudio.host as unknown as { setBackground(b: boolean, s?: number): void }).setBackground(true));
+  await page.evaluate(() => (window.ministudio.host as unknown as { setBackground(b: boolean, s?: number): void }).setBackground(false, 1038));
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().filter((l) => l.text === 'detail.onShow').length === 2);
+  const lines = (await logs(page)).filter((l) => /^(app\.on(Show|Hide)|detail\.on(Show|Hide))/.test(l));
+  assert.deepEqual(lines, ['app.onShow pages/detail/detail 1001', 'detail.onShow', 'detail.onHide', 'app.onHide', 'app.onShow pages/detail/detail 1038', 'detail.onShow']);
   await page.close();
 });

@@ -56,6 +56,8 @@ export interface SimulatorHost {
   navigate(kind: RouteKind, url: string, delta?: number): Promise<{ ok: boolean; errMsg: string }>;
   setDevice(idOrName: string): boolean;
   setTheme(theme: 'light' | 'dark'): void;
+  /** Sends the mini-program to the background (page onHide, App.onHide) or brings it back (App.onShow, page onShow). */
+  setBackground(background: boolean, scene?: number): void;
   showDiagnostics(diagnostics: readonly Diagnostic[]): void;
   status(): SimulatorStatus;
   appData(): { path: string; webviewId: number; data: unknown }[];

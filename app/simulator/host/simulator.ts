@@ -439,6 +439,17 @@ export class Simulator implements SimulatorHost {
     return true;
   }
 
+  setBackground(background: boolean, scene = 1001): void {
+    if (!this.worker) return;
+    if (background) {
+      this.worker.post({ kind: 'app-hide' });
+      return;
+    }
+    const top = this.router?.top();
+    const launch: LaunchOptions = { path: top?.route ?? this.launchOptions.path, query: { ...(top?.query ?? {}) }, scene, referrerInfo: {} };
+    this.worker.post({ kind: 'app-show', launch });
+  }
+
   setTheme(theme: 'light' | 'dark'): void {
     if (theme === this.theme) return;
     this.theme = theme;

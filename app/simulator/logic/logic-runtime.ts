@@ -76,12 +76,22 @@ export class LogicRuntime implements WxHost {
       case 'stack':
         this.stack = [...message.pageIds];
         return;
-      case 'app-show':
+      case 'app-show': {
+        // back to the foreground: App first, then the page on top
+        this.post({ kind: 'lifecycle', target: 'app', name: 'onShow' });
         this.app.call('onShow', message.launch);
+        const top = this.topPage();
+        if (top) this.showPage(top.pageId);
         return;
-      case 'app-hide':
+      }
+      case 'app-hide': {
+        // into the background: the page on top first, then App
+        const top = this.topPage();
+        if (top) this.hidePage(top.pageId);
+        this.post({ kind: 'lifecycle', target: 'app', name: 'onHide' });
         this.app.call('onHide');
         return;
+      }
       case 'route-done': {
         const cb = this.routeCallbacks.get(message.callId);
         this.routeCallbacks.delete(message.callId);
