@@ -3,6 +3,7 @@
 // files: WeChat's native wcc+wcsc and miniprogram-ci's getCompiledResult (swc and babel). Runs alternate between
 // tools; medians of R runs, peak RSS, ratios. Writes .bench/compile-results.json. Options:
 //   --sizes 50,500   --runs 5   --no-ci (skip miniprogram-ci)   --no-babel (skip its babel mode)
+//   --tmpfs (also our cold build writing to /dev/shm: how much of it is disk)   --results <file>
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -27,8 +28,10 @@ const sizes = (option('--sizes') ?? '50,500').split(',').map(Number);
 const runs = Number(option('--runs') ?? 5);
 const withCi = !argv.includes('--no-ci');
 const withBabel = withCi && !argv.includes('--no-babel');
+const withTmpfs = argv.includes('--tmpfs');
+const resultsFile = option('--results');
 
-type Tool = 'ours-cold' | 'ours-rebuild' | 'wcc+wcsc' | 'ci-swc' | 'ci-babel';
+type Tool = 'ours-cold' | 'ours-cold-tmpfs' | 'ours-rebuild' | 'wcc+wcsc' | 'ci-swc' | 'ci-babel';
 interface Sample {
   wallMs: number;
   peakRssMb: number;
@@ -60,8 +63,8 @@ function freshCopy(project: GeneratedProject, name: string): string {
   return target;
 }
 
-async function oursCold(project: GeneratedProject, run: number): Promise<Sample> {
-  const out = join(workDir, `ours-out-${run}`);
+async function oursCold(project: GeneratedProject, run: number, outBase = workDir): Promise<Sample> {
+  const out = join(outBase, `ours-out-${run}`);
   rmSync(out, { recursive: true, force: true });
   const m = await measure(process.execPath, [join(root, 'bin', 'ministudio.js'), 'build', project.dir, '--out', out, '--no-zip', '--json']);
   const result = JSON.parse(m.stdout.trim().split('\n').at(-1)!) as { ok: boolean; errors: number; durationMs: number };
@@ -126,7 +129,7 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error('npm run build failed');
   mkdirSync(workDir, { recursive: true });
 
-  const tools: Tool[] = ['ours-cold', 'wcc+wcsc', 'ours-rebuild', ...(withCi ? (['ci-swc'] as Tool[]) : []), ...(withBabel ? (['ci-babel'] as Tool[]) : [])];
+  const tools: Tool[] = ['ours-cold', ...(withTmpfs ? (['ours-cold-tmpfs'] as Tool[]) : []), 'wcc+wcsc', 'ours-rebuild', ...(withCi ? (['ci-swc'] as Tool[]) : []), ...(withBabel ? (['ci-babel'] as Tool[]) : [])];
   const results: Record<string, Record<string, Sample[]>> = {};
   for (const size of sizes) {
     const project = generateProject(join(benchDir, 'projects', `pages-${size}`), size);
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
       for (const tool of order) {
         const sample =
           tool === 'ours-cold' ? await oursCold(project, run)
+          : tool === 'ours-cold-tmpfs' ? await oursCold(project, run, '/dev/shm')
           : tool === 'ours-rebuild' ? await oursRebuild(project, run)
           : tool === 'wcc+wcsc' ? await wechat(wccDir, project, run)
           : await miniprogramCi(project, tool === 'ci-swc' ? 'swc' : 'babel', run);
@@ -207,7 +211,7 @@ function report(results: Record<string, Record<string, Sample[]>>, tools: Tool[]
     }
   }
   console.log(`\n${lines.join('\n')}\n\n${verdicts.join('\n')}`);
-  const file = join(benchDir, 'compile-results.json');
+  const file = resultsFile ?? join(benchDir, 'compile-results.json');
   writeFileSync(
     file,
     JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, runs, rows, verdicts, samples: results }, null, 2) + '\n',
