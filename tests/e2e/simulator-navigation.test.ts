@@ -49,6 +49,7 @@ const project: Record<string, string> = {
     data: { n: 0 },
     onLoad(q) {
       console.log('detail.onLoad', JSON.stringify(q));
+      console.log('pages', getCurrentPages().map((p) => p.route).join(','));
       this.setData({ n: Number(q.n) });
       const channel = this.getOpenerEventChannel();
       channel.on('fromOpener', (d) => console.log('detail got', d.hi));
@@ -99,6 +100,7 @@ test('navigateTo, navigateBack and switchTab run lifecycles in WeChat order with
   await (await topFrame(page)).click('#go');
   await waitReady(page, 'pages/detail/detail');
   assert.deepEqual((await status(page)).stack, ['pages/home/home', 'pages/detail/detail?n=1']);
+  assert.ok((await logs(page)).includes('pages pages/home/home,pages/detail/detail'), 'getCurrentPages() in onLoad includes the new page');
   assert.equal(await page.textContent('.ms-nav-title'), 'Detail');
   assert.equal(await page.isVisible('.ms-tab-bar'), false, 'no tabBar on a non-tab page');
   assert.equal(await page.isVisible('.ms-nav-back'), true);

@@ -56,6 +56,7 @@ export class LogicRuntime implements WxHost {
 
   /** The route whose onLoad is running (the host's stack update arrives after it). */
   private creatingRoute: string | undefined;
+  private creatingPageId: number | undefined;
 
   get manifest(): PackageManifest {
     return this.loader.manifest;
@@ -165,7 +166,11 @@ export class LogicRuntime implements WxHost {
     if (manifest.profile === 'finclip') scope.ft = wx;
     scope.App = this.app.register;
     scope.getApp = this.app.getApp;
-    scope.getCurrentPages = () => this.stack.map((id) => this.pages.get(id)?.caller).filter((c) => c !== undefined);
+    scope.getCurrentPages = () => {
+      // the page whose onLoad runs is already current, before the host's stack update arrives
+      const ids = this.creatingPageId !== undefined && !this.stack.includes(this.creatingPageId) ? [...this.stack, this.creatingPageId] : this.stack;
+      return ids.map((id) => this.pages.get(id)?.caller).filter((c) => c !== undefined);
+    };
     const behaviorCtor = this.engine.behaviorConstructor();
     const engine = this.engine;
     scope.Behavior = Object.assign((def?: unknown) => (def === undefined ? behaviorCtor() : behaviorCtor(engine.normalizeDefinition(def) as never)), {
@@ -244,10 +249,12 @@ export class LogicRuntime implements WxHost {
     if (part && !this.loader.isPartLoaded(part.root)) await this.loader.loadPart(part);
     const entry = this.loader.manifest.components[route];
     this.creatingRoute = route;
+    this.creatingPageId = pageId;
     try {
       await this.createPageWith(pageId, route, query, port, entry, channelId);
     } finally {
       this.creatingRoute = undefined;
+      this.creatingPageId = undefined;
     }
   }
 
