@@ -26,14 +26,26 @@ export function passCount(project: ProjectRun): number {
   return project.pages.filter((p) => p.pass).length;
 }
 
+/** Pages that reached onReady with no error, whether or not they showed anything (a hidden popup shows nothing). */
+export function mountedCount(project: ProjectRun): number {
+  return project.pages.filter((p) => p.pass || p.failure === 'invisible').length;
+}
+
 function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)} %`;
 }
 
 /** Apps together (the issue's 179 pages) and the gallery on its own. */
-export function totals(run: CorpusRun): { apps: { pass: number; total: number }; gallery: { pass: number; total: number } } {
-  const sum = (list: readonly ProjectRun[]): { pass: number; total: number } => ({
+interface Tally {
+  pass: number;
+  mounted: number;
+  total: number;
+}
+
+export function totals(run: CorpusRun): { apps: Tally; gallery: Tally } {
+  const sum = (list: readonly ProjectRun[]): Tally => ({
     pass: list.reduce((n, p) => n + passCount(p), 0),
+    mounted: list.reduce((n, p) => n + mountedCount(p), 0),
     total: list.reduce((n, p) => n + p.pages.length, 0),
   });
   return { apps: sum(run.projects.filter((p) => !p.gallery)), gallery: sum(run.projects.filter((p) => p.gallery)) };
@@ -48,7 +60,9 @@ export function printProject(project: ProjectRun): void {
 export function printTotals(run: CorpusRun): void {
   const t = totals(run);
   console.log(`\napps: ${t.apps.pass}/${t.apps.total} pages pass (${percent(t.apps.pass, t.apps.total)})`);
-  if (t.gallery.total > 0) console.log(`gallery: ${t.gallery.pass}/${t.gallery.total} components pass (${percent(t.gallery.pass, t.gallery.total)})`);
+  if (t.gallery.total > 0) {
+    console.log(`gallery: ${t.gallery.pass}/${t.gallery.total} components pass (${percent(t.gallery.pass, t.gallery.total)}); mounted without error: ${t.gallery.mounted}/${t.gallery.total} (${percent(t.gallery.mounted, t.gallery.total)})`);
+  }
   console.log(`${Math.round(run.durationMs / 1000)} s`);
 }
 
@@ -91,12 +105,14 @@ export async function writeMarkdown(path: string, run: CorpusRun, command: strin
     'image (gallery: its component renders text, an image or a painted box). Third-party code is fetched by',
     '`npm run corpus:fetch` into `.corpus/`; the full per-page report is `.corpus/results.json`.',
     '',
-    '| project | pages | pass | % |',
-    '|---|---|---|---|',
-    ...run.projects.map((p) => `| ${p.name} (${p.spec}) | ${p.pages.length} | ${passCount(p)} | ${percent(passCount(p), p.pages.length)} |`),
-    `| **apps together** | ${t.apps.total} | ${t.apps.pass} | ${percent(t.apps.pass, t.apps.total)} |`,
+    '"mounted" = reached onReady with no error, whether or not it showed anything (a closed popup shows nothing).',
+    '',
+    '| project | pages | pass | % | mounted |',
+    '|---|---|---|---|---|',
+    ...run.projects.map((p) => `| ${p.name} (${p.spec}) | ${p.pages.length} | ${passCount(p)} | ${percent(passCount(p), p.pages.length)} | ${mountedCount(p)} |`),
+    `| **apps together** | ${t.apps.total} | ${t.apps.pass} | ${percent(t.apps.pass, t.apps.total)} | ${t.apps.mounted} |`,
   ];
-  if (t.gallery.total > 0) lines.push(`| **gallery** | ${t.gallery.total} | ${t.gallery.pass} | ${percent(t.gallery.pass, t.gallery.total)} |`);
+  if (t.gallery.total > 0) lines.push(`| **gallery** | ${t.gallery.total} | ${t.gallery.pass} | ${percent(t.gallery.pass, t.gallery.total)} | ${t.gallery.mounted} |`);
   lines.push('', '## Failures by kind', '');
   for (const project of run.projects) {
     const failed = project.pages.filter((p) => !p.pass);
