@@ -92,6 +92,13 @@ test('in page JS, wx. offers the mini-program API from miniprogram-api-typings',
   assert.deepEqual(errors, []);
 });
 
+test('go to definition on a custom component tag opens the component', async () => {
+  await openFileFromExplorer(page, 'pages/index/index.wxml');
+  await moveCursor(page, 4, 5);
+  await page.keyboard.press('F12');
+  await page.locator('.editor-tab.active[data-path="components/counter/counter.wxml"]').waitFor();
+});
+
 test('app.json is checked against the compiler schema while typing', async () => {
   await openFileFromExplorer(page, 'app.json');
   await focusEditor(page);

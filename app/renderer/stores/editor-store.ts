@@ -140,6 +140,8 @@ export const useEditorStore = create<EditorState>((set, get) => ({
 
   async handleExternalChanges(changes) {
     const open = new Set(get().tabs.map((tab) => tab.path));
+    // Models loaded without a tab (go to definition) are dropped when their file changes; they reload on open.
+    for (const change of changes) if (!open.has(change.path) && models.hasModel(change.path)) models.disposeModel(change.path);
     const touched = [...new Map(changes.filter((c) => open.has(c.path)).map((c) => [c.path, c])).values()];
     for (const change of touched) {
       if (change.kind === 'deleted') {

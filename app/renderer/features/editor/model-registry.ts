@@ -1,3 +1,4 @@
+import { studio } from '../../bridge';
 import { languageForPath, monaco } from './monaco-setup';
 
 /** What the editor knows about one open file besides its Monaco model. */
@@ -40,6 +41,18 @@ export function createModel(path: string, content: string): monaco.editor.ITextM
   const model = monaco.editor.createModel(content, languageForPath(path), uri);
   records.set(path, { model, savedText: content, savedVersion: model.getAlternativeVersionId(), savingText: null, viewState: null });
   return model;
+}
+
+/** Loads a file into a model without opening a tab (go to definition needs the target model); false if unreadable. */
+export async function ensureModel(path: string): Promise<boolean> {
+  if (records.has(path)) return true;
+  try {
+    const file = await studio.invoke('project:read-file', { path });
+    createModel(path, file.content);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function disposeModel(path: string): void {

@@ -1,12 +1,15 @@
 import { useProjectStore } from '../../../stores/project-store';
 import { monaco } from '../monaco-setup';
-import { uriForPath } from '../model-registry';
+import { ensureModel, uriForPath } from '../model-registry';
 import { pathOfModel } from './model-path';
 import { resolveReference } from './project-paths';
 import { usedComponents } from './using-components';
 import { sourceReferenceAt, tagNameAt } from './wxml-context';
 
-const fileStart = (path: string): monaco.languages.Location => ({ uri: uriForPath(path), range: new monaco.Range(1, 1, 1, 1) });
+/** A location at the top of a file, whose model is loaded first: Monaco only navigates to models it has. */
+async function fileStart(path: string): Promise<monaco.languages.Location | null> {
+  return (await ensureModel(path)) ? { uri: uriForPath(path), range: new monaco.Range(1, 1, 1, 1) } : null;
+}
 
 /** `<template is="name">` → the line of `<template name="name">` in the same file. */
 function templateDefinition(model: monaco.editor.ITextModel, line: string, offset: number): monaco.languages.Location | null {

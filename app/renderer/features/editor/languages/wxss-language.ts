@@ -1,6 +1,6 @@
 import { setupMode } from 'monaco-editor/languages/features/css/cssMode.js';
 import { useProjectStore } from '../../../stores/project-store';
-import { uriForPath } from '../model-registry';
+import { ensureModel, uriForPath } from '../model-registry';
 import { monaco } from '../monaco-setup';
 import { pathOfModel } from './model-path';
 import { resolveReference } from './project-paths';
@@ -92,7 +92,7 @@ const wxssExtraCompletion: monaco.languages.CompletionItemProvider = {
 
 /** `@import "x.wxss"` → that file. */
 const wxssImportDefinition: monaco.languages.DefinitionProvider = {
-  provideDefinition(model, position) {
+  async provideDefinition(model, position) {
     const path = pathOfModel(model);
     const line = model.getLineContent(position.lineNumber);
     const match = /@import\s+(?:url\()?\s*(["'])([^"']+)\1/.exec(line);
@@ -101,7 +101,7 @@ const wxssImportDefinition: monaco.languages.DefinitionProvider = {
     const target = resolveReference(path, match[2]!, store.project?.miniprogramRoot ?? '');
     if (!target) return null;
     const file = [target, `${target}.wxss`].find((p) => store.fileExists(p));
-    return file ? { uri: uriForPath(file), range: new monaco.Range(1, 1, 1, 1) } : null;
+    return file && (await ensureModel(file)) ? { uri: uriForPath(file), range: new monaco.Range(1, 1, 1, 1) } : null;
   },
 };
 
