@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../shared/diagnostic';
 import type { DeviceMetrics, LaunchOptions, PageWindowConfig, RouteKind, RuntimeErrorInfo, UiAction, WorkerToHost, WxmlNode } from '../protocol';
 import { DEFAULT_DEVICE_ID, DEVICES, deviceMetrics, findDevice, type DeviceProfile, NAVIGATION_BAR_HEIGHT } from './devices';
 import { EventHub } from './event-hub';
-import { NavigationBar, navigationStateOf, type NavigationState } from './navigation-bar';
+import { NavigationBar, navigationStateOf } from './navigation-bar';
 import { Overlays } from './overlays';
 import { PageViews } from './page-views';
 import { Router, parsePageUrl, type RouteStep } from './router';
@@ -15,11 +15,9 @@ import { TabBar, tabBarConfigOf } from './tab-bar';
 import { resolveThemed, type ThemeJson } from './theme';
 import { LogicWorker } from './logic-worker';
 import { StorageMirror } from './storage-mirror';
+import { applyUiAction, type PageChromeState } from './ui-actions';
 
-interface PageState {
-  config: PageWindowConfig;
-  /** What wx.setNavigationBar* changed on this page; it wins over the json config. */
-  navOverrides: Partial<NavigationState>;
+interface PageState extends PageChromeState {
   ready: boolean;
   found: boolean;
 }
@@ -462,58 +460,12 @@ export class Simulator implements SimulatorHost {
   private onUi(action: UiAction): void {
     const top = this.router?.top();
     const state = top ? this.pageState(top.pageId) : undefined;
-    const nav = state?.navOverrides;
-    switch (action.type) {
-      case 'setNavigationBarTitle':
-        if (nav) nav.title = action.title;
-        break;
-      case 'setNavigationBarColor':
-        if (nav) {
-          nav.frontColor = action.frontColor.toLowerCase() === '#ffffff' ? 'white' : 'black';
-          nav.backgroundColor = action.backgroundColor;
-        }
-        break;
-      case 'showNavigationBarLoading':
-      case 'hideNavigationBarLoading':
-        if (nav) nav.loading = action.type === 'showNavigationBarLoading';
-        break;
-      case 'setBackgroundColor':
-        if (state) state.config = { ...state.config, backgroundColor: action.backgroundColor };
-        break;
-      case 'setTabBarBadge':
-        this.tabBar?.update(action.index, { badge: action.text });
-        break;
-      case 'removeTabBarBadge':
-        this.tabBar?.update(action.index, { badge: '' });
-        break;
-      case 'showTabBarRedDot':
-      case 'hideTabBarRedDot':
-        this.tabBar?.update(action.index, { redDot: action.type === 'showTabBarRedDot' });
-        break;
-      case 'showTabBar':
-      case 'hideTabBar':
-        this.tabBar?.setVisible(action.type === 'showTabBar');
-        break;
-      case 'setTabBarStyle':
-        this.tabBar?.restyle(action.style);
-        break;
-      case 'setTabBarItem':
-        this.tabBar?.update(action.index, action.item);
-        break;
-      case 'showToast':
-        this.overlays.showToast(action.title, action.icon, action.duration);
-        break;
-      case 'hideToast':
-        this.overlays.hideToast();
-        break;
-      case 'showModal':
-        this.overlays.showModal(action, (confirm) => this.worker?.post({ kind: 'modal-result', callId: action.callId, confirm }));
-        break;
-      case 'startPullDownRefresh':
-      case 'stopPullDownRefresh':
-      case 'pageScrollTo':
-        break;
-    }
+    applyUiAction(action, {
+      page: state,
+      tabBar: this.tabBar,
+      overlays: this.overlays,
+      answerModal: (callId, confirm) => this.worker?.post({ kind: 'modal-result', callId, confirm }),
+    });
     this.refreshChrome();
   }
 
