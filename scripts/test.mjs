@@ -30,9 +30,10 @@ if (files.length === 0) {
   process.exit(1);
 }
 // Real third-party packages some tests compile: fetched once from the npm registry into the git-ignored .corpus/.
+// The corpus fetch starts by emptying .corpus/, so it goes first.
 const fixtures = [
-  ['.corpus/npm-fixture/node_modules', 'scripts/npm-fixture-fetch.mjs'],
   ['.corpus/manifest.json', 'scripts/corpus-fetch.mjs'],
+  ['.corpus/npm-fixture/node_modules', 'scripts/npm-fixture-fetch.mjs'],
 ];
 for (const [marker, script] of fixtures) {
   if (existsSync(join(root, marker)) || !existsSync(join(root, script))) continue;
