@@ -120,3 +120,23 @@ test('custom components get scoped classes, and ready can be driven after the fi
   assert.deepEqual(lifetimes, ['attached', 'ready']);
   assert.ok(view.sheets.some((s) => s.url === 'css/c.css' && s.scope !== ''), 'component sheet registered with its scope');
 });
+
+test('a second root (the custom tab bar of a tab page) renders into the same page view', async () => {
+  const { engine, groups, view, ctx } = setup({
+    'pages/index/index': '<view>page body</view>',
+    'custom-tab-bar/index': '<view class="bar">tab {{selected}}</view>',
+  });
+  engine.registerComponentResources(entry('custom-tab-bar/index', false, { component: true }), groups, undefined);
+  engine.registerComponentResources(entry('pages/index/index', true), groups, undefined);
+  engine.withComponentEnv('custom-tab-bar/index', ({ Component }) => Component({ data: { selected: 1 } }));
+  engine.withComponentEnv('pages/index/index', ({ Page }) => Page({}));
+  const page = engine.createPageRoot(ctx, 'pages/index/index', '');
+  page.attach();
+  const bar = engine.createExtraRoot(ctx, 'custom-tab-bar', 'custom-tab-bar/index');
+  bar.attach();
+  await settle();
+  assert.match(view.html(), /<wx-page><wx-view>page body<\/wx-view><\/wx-page><custom-tab-bar><wx-view class="[^"]+--bar">tab 1<\/wx-view><\/custom-tab-bar>/);
+  bar.caller.setData({ selected: 2 });
+  await settle();
+  assert.match(view.html(), /tab 2/);
+});
