@@ -8,6 +8,9 @@
  *   const stop = await compiler.watch((result) => …);      // chokidar drives rebuild(); stop() ends it
  *   compiler.dispose();
  *
+ * The watcher re-reads each rebuilt batch once chokidar's throttle window has passed and rebuilds again when a
+ * file differs from what was compiled, so a second quick save (which chokidar does not report) is never lost.
+ *
  * Contract: it never throws on bad input — every problem is a located `Diagnostic` and a broken file never
  * stops the others; even an I/O failure comes back as a `compiler-failure` diagnostic. Runs are serialised:
  * calls made while one runs wait for it. Paths given to `rebuild` may be absolute or project-relative, and may
@@ -33,6 +36,9 @@ export interface Compiler {
   watch(onResult: (result: BuildResult) => void, options?: { debounceMs?: number }): Promise<() => Promise<void>>;
   dispose(): void;
 }
+
+/** Past chokidar's 50 ms window in which a second change of the same file is dropped, with a margin for timers. */
+const RECHECK_AFTER_MS = 100;
 
 export function createCompiler(projectDir: string, options: CompilerOptions): Compiler {
   const dir = resolve(projectDir);
@@ -61,7 +67,10 @@ export function createCompiler(projectDir: string, options: CompilerOptions): Co
     async watch(onResult, watchOptions) {
       const debounceMs = watchOptions?.debounceMs ?? 30;
       const pending = new Set<string>();
+      const toRecheck = new Set<string>();
       let timer: NodeJS.Timeout | undefined;
+      let recheckTimer: NodeJS.Timeout | undefined;
+      let closed = false;
       const inOut = (p: string) => p === outDir || p.startsWith(outDir + sep);
       const watcher = watchFiles(dir, {
         ignoreInitial: true,
@@ -71,9 +80,24 @@ export function createCompiler(projectDir: string, options: CompilerOptions): Co
         timer = undefined;
         const files = [...pending];
         pending.clear();
-        void rebuild(files).then(onResult);
+        void rebuild(files).then((result) => {
+          onResult(result);
+          // chokidar drops a second change of a file within 50 ms of the first: look again once that window closed
+          for (const f of files) toRecheck.add(f);
+          if (recheckTimer) clearTimeout(recheckTimer);
+          if (!closed) recheckTimer = setTimeout(recheck, RECHECK_AFTER_MS);
+        });
+      };
+      const recheck = () => {
+        recheckTimer = undefined;
+        const files = [...toRecheck];
+        toRecheck.clear();
+        void serial(() => core.staleFiles(files))
+          .catch(() => [])
+          .then((stale) => stale.forEach(onChange));
       };
       const onChange = (p: string) => {
+        if (closed) return;
         pending.add(p);
         if (timer) clearTimeout(timer);
         timer = setTimeout(flush, debounceMs);
@@ -82,7 +106,9 @@ export function createCompiler(projectDir: string, options: CompilerOptions): Co
       await new Promise<void>((ready) => watcher.once('ready', () => ready()));
       onResult(await build());
       return async () => {
+        closed = true;
         if (timer) clearTimeout(timer);
+        if (recheckTimer) clearTimeout(recheckTimer);
         await watcher.close();
         await queue;
       };

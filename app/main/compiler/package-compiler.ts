@@ -116,18 +116,17 @@ export class PackageCompiler {
       lap = now;
     };
     const diagnostics: Diagnostic[] = [];
-    const rels = changed?.map((f) => relative(this.projectDir, resolve(this.projectDir, f)).split(sep).join('/'));
+    const rels = changed?.map((f) => this.projectRelative(f));
     const full = !this.store || !this.config || rels === undefined || rels.some((r) => CONFIG_FILES.has(r));
     if (full) {
       await this.loadProject(diagnostics);
       await this.writer.reset();
     } else {
       diagnostics.push(...this.configDiagnostics);
-      const rootPrefix = this.config!.miniprogramRoot ? `${this.config!.miniprogramRoot}/` : '';
       const targets = new Set<string>();
       for (const r of rels!) {
-        if (!r.startsWith(rootPrefix) || r.startsWith('..')) continue;
-        const rel = r.slice(rootPrefix.length);
+        const rel = this.rootRelative(r);
+        if (rel === undefined) continue;
         targets.add(rel);
         // a removed folder: everything known under it
         for (const f of this.store!.files) if (f.startsWith(`${rel}/`)) targets.add(f);
@@ -257,6 +256,35 @@ export class PackageCompiler {
     return this.result(started, diagnostics, changedOutputs, finalManifest, timings);
   }
 
+  /**
+   * The given files (as for `rebuild`) whose content on disk differs from what the last run compiled: saves the
+   * watcher never reported. Paths the compiler does not read are never stale. Call between runs, not during one.
+   */
+  async staleFiles(files: readonly string[]): Promise<string[]> {
+    const store = this.store;
+    if (!store || !this.config) return []; // the next run is a full build, which reads everything afresh
+    const stale = await Promise.all(
+      files.map(async (file) => {
+        const r = this.projectRelative(file);
+        if (CONFIG_FILES.has(r)) return (await readFile(resolve(this.projectDir, r), 'utf8').catch(() => undefined)) !== this.configTexts.get(r);
+        const rel = this.rootRelative(r);
+        return rel !== undefined && (await store.isStale(rel));
+      }),
+    );
+    return files.filter((_, i) => stale[i]);
+  }
+
+  private projectRelative(file: string): string {
+    return relative(this.projectDir, resolve(this.projectDir, file)).split(sep).join('/');
+  }
+
+  /** The mini-program-root-relative path of a project-relative one, or undefined when it lies outside the root. */
+  private rootRelative(projectRel: string): string | undefined {
+    const rootPrefix = this.config!.miniprogramRoot ? `${this.config!.miniprogramRoot}/` : '';
+    if (!projectRel.startsWith(rootPrefix) || projectRel.startsWith('..')) return undefined;
+    return projectRel.slice(rootPrefix.length);
+  }
+
   /** Sends the templates and WXS whose text changed to the template host; resolves to every part's group file. */
   private async startTemplates(model: AppModel, templateExts: readonly string[], miniprogramRoot: string): Promise<Map<string, string>> {
     const store = this.store!;
@@ -287,11 +315,14 @@ export class PackageCompiler {
   }
 
   private configDiagnostics: Diagnostic[] = [];
+  /** The config files' text as the last full build read them (undefined: absent), for `staleFiles`. */
+  private readonly configTexts = new Map<string, string | undefined>();
   private tsCompilerOptions: Record<string, unknown> | undefined;
 
   private async loadProject(diagnostics: Diagnostic[]): Promise<void> {
     const read = (name: string) => readFile(resolve(this.projectDir, name), 'utf8').catch(() => undefined);
     const [pub, priv, tsconfig] = await Promise.all([read('project.config.json'), read('project.private.config.json'), read('tsconfig.json')]);
+    this.configTexts.set('project.config.json', pub).set('project.private.config.json', priv).set('tsconfig.json', tsconfig);
     const tsOptions = tsconfig === undefined ? undefined : asRecord(asRecord(parseJsonc(tsconfig)).compilerOptions);
     this.tsCompilerOptions = tsOptions && Object.keys(tsOptions).length ? tsOptions : undefined;
     const { config, diagnostics: configDiagnostics } = readProjectConfig(pub, priv);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isOutsideScan, scanFiles } from './project/scan-files';
@@ -13,6 +14,8 @@ export const TEXT_EXTENSIONS = ['.json', '.wxml', '.fxml', '.wxs', '.fts', '.wxs
 export class SourceStore {
   files = new Set<string>();
   private readonly texts = new Map<string, string>();
+  /** size, mtime and inode of non-text files as last refreshed: how `isStale` tells a later change. */
+  private readonly stamps = new Map<string, string>();
   private skip: (relPath: string, isDir: boolean) => boolean = () => false;
 
   constructor(private readonly rootDir: string) {}
@@ -21,6 +24,7 @@ export class SourceStore {
     this.skip = skip;
     this.files = await scanFiles(this.rootDir, skip);
     this.texts.clear();
+    this.stamps.clear();
     // Synchronous reads in slices: with libuv's 4 threads, thousands of small async reads are ~8x slower; the
     // event loop gets a turn between slices.
     const wanted = [...this.files].filter(isTextSource);
@@ -38,9 +42,15 @@ export class SourceStore {
   async refresh(rel: string): Promise<boolean> {
     if (isOutsideScan(rel, this.skip)) return false; // ignored (packOptions.ignore, node_modules, dot folders)
     if (!isTextSource(rel)) {
-      const exists = await stat(join(this.rootDir, rel)).then((s) => s.isFile(), () => false);
-      if (exists) this.files.add(rel);
-      else this.files.delete(rel);
+      const st = await statIfAny(join(this.rootDir, rel));
+      const exists = st?.isFile() ?? false;
+      if (exists) {
+        this.files.add(rel);
+        this.stamps.set(rel, stampOf(st!));
+      } else {
+        this.files.delete(rel);
+        this.stamps.delete(rel);
+      }
       return exists;
     }
     const text = await readText(join(this.rootDir, rel));
@@ -52,6 +62,21 @@ export class SourceStore {
     this.files.add(rel);
     this.texts.set(rel, text);
     return true;
+  }
+
+  /**
+   * Whether the file on disk is no longer what the last scan or refresh read: a change the watcher did not
+   * report (chokidar drops a second change of one file within 50 ms). Ignored paths and folders never are.
+   */
+  async isStale(rel: string): Promise<boolean> {
+    if (isOutsideScan(rel, this.skip)) return false;
+    if (isTextSource(rel)) return (await readText(join(this.rootDir, rel))) !== this.texts.get(rel);
+    const st = await statIfAny(join(this.rootDir, rel));
+    if (st?.isDirectory()) return false;
+    const exists = st?.isFile() ?? false;
+    if (exists !== this.files.has(rel)) return true;
+    const known = this.stamps.get(rel);
+    return exists && known !== undefined && known !== stampOf(st!);
   }
 
   text(rel: string): string | undefined {
@@ -75,6 +100,15 @@ function readTextSync(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function statIfAny(path: string): Promise<Stats | undefined> {
+  return stat(path).catch(() => undefined);
+}
+
+/** A rename over the file changes the inode; an in-place write changes mtime (and usually size). */
+function stampOf(st: Stats): string {
+  return `${st.size}:${st.mtimeMs}:${st.ino}`;
 }
 
 export function yieldToEventLoop(): Promise<void> {
