@@ -50,7 +50,8 @@ function run(command, args, options = {}) {
 /** `name@1.2.3` → the folder name under .corpus/packages (`@vant/weapp` → `vant-weapp`). */
 const folderOf = (name) => name.replace(/^@/, '').replace('/', '-');
 
-rmSync(corpus, { recursive: true, force: true });
+// only what this script writes: other tools keep their own folders in .corpus/
+for (const owned of ['manifest.json', 'packages', 'gallery', 'tarballs', 'results']) rmSync(join(corpus, owned), { recursive: true, force: true });
 const tarballs = join(corpus, 'tarballs');
 mkdirSync(tarballs, { recursive: true });
 const everything = [...APPS, ...LIBRARIES, ORACLE];
