@@ -2,6 +2,7 @@ import { TmplGroup } from 'glass-easel-template-compiler';
 import type { Diagnostic, Severity } from '../../../shared/diagnostic';
 import { Script } from 'node:vm';
 import { positionAt } from '../../../shared/diagnostic';
+import { sortBindingMaps } from './binding-map-order';
 import { leniencyPrepass } from './leniency-prepass';
 import { guardWxs } from './wxs-guard';
 
@@ -92,7 +93,7 @@ export class TemplateGroup {
       gen = this.group.getTmplGenObject(key);
       diagnostics.push({ file, line: 1, column: 1, severity: 'error', code: 'wxml-codegen', message: 'this template could not be compiled to valid code; it renders empty' });
     }
-    this.genObjects.set(key, gen);
+    this.genObjects.set(key, sortBindingMaps(gen));
     return {
       diagnostics,
       templateDependencies: (this.group.getDirectDependencies(key) as string[]).map(String),
