@@ -126,7 +126,8 @@ async function main(): Promise<number> {
     const last = JSON.parse(await readFile(join(repoRoot, '.corpus', 'results.json'), 'utf8')) as CorpusRun;
     for (const project of last.projects) printProject(project);
     printTotals(last);
-    await writeMarkdown(join(repoRoot, 'docs', 'corpus-results.md'), last, 'npm run corpus');
+    const missing = (await corpusProjects())?.map((p) => p.name).filter((name) => !last.projects.some((p) => p.name === name)) ?? [];
+    await writeMarkdown(join(repoRoot, 'docs', 'corpus-results.md'), last, 'npm run corpus', missing);
     return 0;
   }
   const all = await corpusProjects();
@@ -145,7 +146,9 @@ async function main(): Promise<number> {
   if (args.screenshots) await mkdir(join(repoRoot, '.corpus', 'screenshots'), { recursive: true });
   const startedAt = new Date();
   const fullRun = args.apps.length === 0 && !args.pageFilter;
-  const snapshotRun = (done: ProjectRun[]): CorpusRun => ({ startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), commit: currentCommit(), device: DEVICE, projects: done });
+  // the web runtime was snapshotted now: this is the commit it was built from (plus the work tree's edits)
+  const commit = currentCommit();
+  const snapshotRun = (done: ProjectRun[]): CorpusRun => ({ startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), commit, device: DEVICE, projects: done });
   const browser = await launchOfflineBrowser();
   const runs: ProjectRun[] = [];
   try {
@@ -163,7 +166,7 @@ async function main(): Promise<number> {
   const run = snapshotRun(runs);
   printTotals(run);
   await writeJson(join(repoRoot, '.corpus', fullRun ? 'results.json' : 'results-partial.json'), run);
-  if (fullRun) await writeMarkdown(join(repoRoot, 'docs', 'corpus-results.md'), run, 'npm run corpus');
+  if (fullRun) await writeMarkdown(join(repoRoot, 'docs', 'corpus-results.md'), run, 'npm run corpus', []);
   return 0;
 }
 
