@@ -6,6 +6,7 @@
 import { readLaunchParams } from './launch-params';
 import { Simulator } from './simulator';
 import type { DeviceLinkStarter, SimulatorHost } from './simulator-api';
+import { listenForNavigators } from './view-navigation';
 
 const params = new URLSearchParams(location.search);
 const launchParams = readLaunchParams(params);
@@ -19,6 +20,7 @@ const simulator = new Simulator(stage, {
   ...(launchParams.theme ? { theme: launchParams.theme } : {}),
   fit: params.get('fit') !== '0',
 });
+listenForNavigators(window, simulator);
 
 /** The mini-program's console, kept for automation (the last 2000 lines). */
 const logs: { level: string; text: string; time: number }[] = [];

@@ -166,6 +166,17 @@ document.addEventListener('navigationbar', (event) => {
   window.parent.postMessage({ kind: 'navigation-bar', values: (event as CustomEvent<Record<string, unknown>>).detail ?? {} }, '*');
 });
 
+// <navigator>: the host owns the page stack; a mini-program jump cannot happen here, so it fails at once.
+document.addEventListener('navigate', (event) => {
+  const detail = (event as CustomEvent<{ url?: string; openType?: string; delta?: number }>).detail ?? {};
+  if (detail.openType === 'navigateToMiniProgram') {
+    const navigator = event.composedPath()[0] as { reportResult?: (ok: boolean, errMsg: string) => void };
+    navigator.reportResult?.(false, 'navigateToMiniProgram:fail not supported in the simulator');
+    return;
+  }
+  window.parent.postMessage({ kind: 'navigate', url: detail.url ?? '', openType: detail.openType ?? 'navigate', delta: Number(detail.delta ?? 1) }, '*');
+});
+
 window.parent.postMessage({ kind: 'view-ready' }, '*');
 
 /** For tests and the inspector: the view's metrics as it last applied them. */

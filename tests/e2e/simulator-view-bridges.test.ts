@@ -1,0 +1,85 @@
+/// <reference lib="dom" />
+// Regressions in the view ↔ host bridges: <navigator> taps, inline rpx styles, which DOM events reach the Worker.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject } from './simulator-support';
+
+const project: Record<string, string> = {
+  'app.json': JSON.stringify({ pages: ['pages/home/home', 'pages/detail/detail', 'pages/form/form'] }),
+  'app.js': 'App({})',
+  'pages/home/home.wxml': `
+    <navigator id="to-detail" url="/pages/detail/detail?from=navigator">go to detail</navigator>
+    <navigator id="redirect" url="../detail/detail?how=redirect" open-type="redirect">redirect</navigator>
+    <navigator id="exit" open-type="exit">exit</navigator>`,
+  'pages/home/home.js': `Page({ onReady() { console.log('home.onReady'); }, onShow() { console.log('home.onShow'); } });`,
+  'pages/detail/detail.wxml': '<navigator id="back" open-type="navigateBack">back</navigator>',
+  'pages/detail/detail.js': `Page({ onLoad(q) { console.log('detail.onLoad', JSON.stringify(q)); }, onReady() { console.log('detail.onReady'); } });`,
+  'pages/form/form.wxml': `
+    <view id="bar" style="height: 8rpx; width: 100rpx; background: red"></view>
+    <input id="field" bindfocus="focused" bindblur="blurred" bindtap="tapped"/>
+    <picker id="pick" mode="selector" range="{{['a','b']}}" bindtap="pickerTapped" bindchange="picked"><view id="pick-label">pick</view></picker>`,
+  'pages/form/form.js': `Page({
+    focused(e) { console.log('focus', JSON.stringify(e.detail)); },
+    blurred(e) { console.log('blur', JSON.stringify(e.detail)); },
+    tapped() { console.log('field tap'); },
+    pickerTapped() { console.log('picker tap'); },
+    picked(e) { console.log('picked', e.detail.value); },
+  });`,
+};
+
+let built: BuiltProject;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+
+before(async () => {
+  ensureWebBuild();
+  built = await buildProject(project);
+  server = await serve(built.outDir, built.webDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  built?.compiler.dispose();
+  if (built) await cleanup(built.dir);
+});
+
+const logs = (page: Page) => page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+const waitLog = (page: Page, text: string) =>
+  page.waitForFunction((t) => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === t), text, { timeout: 20000 });
+
+test('navigator tap does nothing (regression): it opens the page, and open-type=navigateBack returns', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin));
+  await waitReady(page, 'pages/home/home');
+  await (await topFrame(page)).click('#to-detail');
+  await waitLog(page, 'detail.onReady');
+  await waitReady(page, 'pages/detail/detail');
+  assert.deepEqual((await status(page)).stack, ['pages/home/home', 'pages/detail/detail?from=navigator']);
+  assert.ok((await logs(page)).includes('detail.onLoad {"from":"navigator"}'));
+  await (await topFrame(page)).click('#back');
+  await waitReady(page, 'pages/home/home');
+  assert.deepEqual((await status(page)).stack, ['pages/home/home']);
+  // a relative url resolves against the page, and redirect replaces it
+  await (await topFrame(page)).click('#redirect');
+  await page.waitForFunction(() => (window.ministudio.status() as { stack: string[] }).stack.join() === 'pages/detail/detail?how=redirect');
+  assert.deepEqual((await status(page)).errors, []);
+  await page.close();
+});
+
+test('navigator open-type=exit is ignored with a notice, not an error', async () => {
+  const page = await browser.newPage();
+  const notices: string[] = [];
+  page.on('console', (msg) => notices.push(msg.text()));
+  await page.goto(simulatorUrl(server.origin));
+  await waitReady(page, 'pages/home/home');
+  await (await topFrame(page)).click('#exit');
+  await page.waitForFunction(() => true);
+  await (await topFrame(page)).click('#to-detail');
+  await waitReady(page, 'pages/detail/detail');
+  assert.ok(notices.some((n) => n.includes('open-type="exit"')), notices.join('\n'));
+  assert.deepEqual((await status(page)).stack, ['pages/home/home', 'pages/detail/detail?from=navigator']);
+  await page.close();
+});
