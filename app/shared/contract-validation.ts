@@ -1,4 +1,5 @@
 import type { RequestChannel, RequestOf } from './contract';
+import { parseDeviceEdit } from './device-protocol-schema';
 import { err, ok, type Result } from './result';
 
 type Validator<C extends RequestChannel> = (payload: unknown) => Result<RequestOf<C>>;
@@ -54,6 +55,15 @@ function inspectRequest(payload: unknown): Result<RequestOf<'device:inspect'>> {
   return what.ok ? ok(shape.value as unknown as RequestOf<'device:inspect'>) : what;
 }
 
+function editRequest(payload: unknown): Result<RequestOf<'device:edit'>> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return err('the payload must be an object');
+  const { deviceId, edit, ...rest } = payload as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return err(`unknown field '${Object.keys(rest)[0]!.slice(0, 40)}'`);
+  if (typeof deviceId !== 'string') return err("'deviceId' must be a string");
+  const checked = parseDeviceEdit(edit);
+  return checked.ok ? ok({ deviceId, edit: checked.value }) : checked;
+}
+
 /** Shape checks for every request payload; adapters run them before any service sees the data. */
 export const requestValidators: { readonly [C in RequestChannel]: Validator<C> } = {
   'app:info': none,
@@ -93,4 +103,5 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
   'simulator:relaunch': (p) => optionalFields(p, launchFields),
   'simulator:navigate': navigateRequest,
   'device:inspect': inspectRequest,
+  'device:edit': editRequest,
 };

@@ -3,7 +3,7 @@
  * Electron's IPC router, the browser host's WebSocket and the preload all derive from this one file.
  * Payloads are plain, structured-clone-safe data.
  */
-import type { DeviceKind, DeviceReport, InspectTarget, LaunchOptions, NavigateOpenType } from './device-protocol';
+import type { DeviceEditMessage, DeviceKind, DeviceReport, InspectTarget, LaunchOptions, NavigateOpenType } from './device-protocol';
 import type { Diagnostic } from './diagnostic';
 
 export interface FileEntry {
@@ -134,6 +134,8 @@ export interface RequestChannels {
   'simulator:navigate': [{ readonly openType: NavigateOpenType; readonly url?: string; readonly delta?: number }, { readonly devices: number }];
   'device:list': [void, readonly DeviceSummary[]];
   'device:inspect': [{ readonly deviceId: string; readonly what: InspectTarget }, DeviceReport];
+  /** Edits page data or storage on a device (set-data / edit-storage of docs/device-protocol.md). */
+  'device:edit': [{ readonly deviceId: string; readonly edit: DeviceEditMessage }, { readonly sent: boolean }];
 }
 
 /** Events from the services to the workbench: name → payload. */
@@ -180,6 +182,7 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'simulator:navigate',
   'device:list',
   'device:inspect',
+  'device:edit',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

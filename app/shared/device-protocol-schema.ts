@@ -10,7 +10,9 @@ import type {
   AppDataMessage,
   DeviceMessage,
   DeviceMessageType,
+  DeviceEditMessage,
   DiagnosticsMessage,
+  EditStorageMessage,
   ErrorMessage,
   HelloMessage,
   InspectMessage,
@@ -24,6 +26,7 @@ import type {
   RelaunchMessage,
   ServerMessage,
   ServerMessageType,
+  SetDataMessage,
   StatusMessage,
   StorageMessage,
   UpdateMessage,
@@ -31,7 +34,7 @@ import type {
   WxmlMessage,
   WxmlNode,
 } from './device-protocol';
-import { DEVICE_MESSAGE_LIMITS } from './device-protocol';
+import { DEVICE_EDIT_LIMIT, DEVICE_MESSAGE_LIMITS } from './device-protocol';
 import type { Result } from './result';
 import { err, ok } from './result';
 
@@ -158,6 +161,30 @@ const diagnostic: Check<Diagnostic> = obj({
 
 const buildId = str({ min: 1, max: 128 });
 
+/** setData paths: names joined by dots, with `[n]` array indexes (what glass-easel's setData understands). */
+const DATA_PATH = /^[A-Za-z_$][\w$]*(?:\[\d{1,9}\]|\.[A-Za-z_$][\w$]*)*$/;
+
+const setData: Check<SetDataMessage> = obj({
+  type: literal('set-data'),
+  webviewId,
+  path: str({ min: 1, max: 1024, pattern: DATA_PATH }),
+  value: json({ maxDepth: 64, maxNodes: 100_000 }),
+});
+
+const editStorage: Check<EditStorageMessage> = (value, path) => {
+  const shape = obj({
+    type: literal('edit-storage'),
+    op: oneOf(['set', 'remove', 'clear']),
+    key: optional(str({ min: 1, max: 1024 })),
+    value: optional(json({ maxDepth: 64, maxNodes: 100_000 })),
+  })(value, path);
+  if (!shape.ok) return shape;
+  const m = shape.value;
+  if (m.op !== 'clear' && m.key === undefined) return err(`${path}.key: missing (needed for '${m.op}')`);
+  if (m.op === 'set' && m.value === undefined) return err(`${path}.value: missing (needed for 'set')`);
+  return ok(m);
+};
+
 const serverChecks: { readonly [K in ServerMessageType]: Check<Extract<ServerMessage, { type: K }>> } = {
   welcome: obj({ type: literal('welcome'), protocol: num({ integer: true }), deviceId: str({ max: 64 }), projectId: str({ max: 256 }), resumeToken: str({ max: 256 }) }) satisfies Check<WelcomeMessage>,
   load: obj({ type: literal('load'), buildId, manifestUrl: url, baseUrl: url, launch: optional(launchOptions) }) satisfies Check<LoadMessage>,
@@ -178,6 +205,8 @@ const serverChecks: { readonly [K in ServerMessageType]: Check<Extract<ServerMes
   }) satisfies Check<NavigateMessage>,
   relaunch: obj({ type: literal('relaunch'), launch: optional(launchOptions) }) satisfies Check<RelaunchMessage>,
   inspect: obj({ type: literal('inspect'), requestId: str({ max: 64 }), what: oneOf(['status', 'appdata', 'wxml', 'storage']) }) satisfies Check<InspectMessage>,
+  'set-data': setData,
+  'edit-storage': editStorage,
   refused: obj({
     type: literal('refused'),
     code: oneOf<RefusalCode>(['bad-json', 'too-big', 'unknown-type', 'invalid', 'hello-first', 'unauthorized', 'protocol-version', 'too-many-errors', 'rate-limited']),
@@ -223,6 +252,24 @@ export function parseServerMessage(text: string): Result<ServerMessage, Refusal>
   }
   const checked = (serverChecks[type as ServerMessageType] as Check<ServerMessage>)(parsed.value, type);
   return checked.ok ? checked : err({ code: 'invalid', message: checked.error, inReplyTo: type });
+}
+
+/**
+ * Checks an edit the IDE wants to send to a device (from the workbench, so untrusted): only `set-data` and
+ * `edit-storage`, within `DEVICE_EDIT_LIMIT` bytes. The device checks it again with `parseServerMessage`.
+ */
+export function parseDeviceEdit(value: unknown): Result<DeviceEditMessage, string> {
+  if (!isPlainObject(value)) return err('an edit must be an object with a "type"');
+  // Shape first: its depth bound keeps JSON.stringify below from recursing into a hostile tree.
+  const checked: Result<DeviceEditMessage, string> =
+    value.type === 'set-data'
+      ? setData(value, 'set-data')
+      : value.type === 'edit-storage'
+        ? editStorage(value, 'edit-storage')
+        : err(`an edit must be of type set-data or edit-storage, not ${JSON.stringify(value.type)?.slice(0, 64)}`);
+  if (!checked.ok) return checked;
+  const bytes = new TextEncoder().encode(JSON.stringify(checked.value)).length;
+  return bytes > DEVICE_EDIT_LIMIT ? err(`the edit is ${bytes} bytes, over the limit of ${DEVICE_EDIT_LIMIT} bytes`) : checked;
 }
 
 function parseEnvelope(text: string): Result<Record<string, unknown> & { type: string }, Refusal> {

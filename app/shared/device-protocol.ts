@@ -258,6 +258,31 @@ export interface InspectMessage {
   readonly what: InspectTarget;
 }
 
+/** Workbench edit of a page's data: the device runs `setData({[path]: value})` on page `webviewId`. */
+export interface SetDataMessage {
+  readonly type: 'set-data';
+  readonly webviewId: number;
+  /** A setData path: `count`, `user.name`, `list[2].done`. */
+  readonly path: string;
+  readonly value: JsonValue;
+}
+
+/** Workbench edit of the mini-program's storage, applied as `wx.setStorageSync`/`removeStorageSync`/`clearStorageSync` would. */
+export interface EditStorageMessage {
+  readonly type: 'edit-storage';
+  readonly op: 'set' | 'remove' | 'clear';
+  /** Required for `set` and `remove`. */
+  readonly key?: string;
+  /** Required for `set`. */
+  readonly value?: JsonValue;
+}
+
+/** Server messages that change the running mini-program on the IDE user's behalf. */
+export type DeviceEditMessage = SetDataMessage | EditStorageMessage;
+
+/** Size limit of one edit command, in bytes of its UTF-8 JSON text. */
+export const DEVICE_EDIT_LIMIT = 1024 * 1024;
+
 export type RefusalCode =
   | 'bad-json'
   | 'too-big'
@@ -286,6 +311,8 @@ export type ServerMessage =
   | NavigateMessage
   | RelaunchMessage
   | InspectMessage
+  | SetDataMessage
+  | EditStorageMessage
   | RefusedMessage;
 
 export type ServerMessageType = ServerMessage['type'];

@@ -142,7 +142,15 @@ export type HostToWorker =
   | { readonly kind: 'tab-item-tap'; readonly pageId: number; readonly index: number; readonly pagePath: string; readonly text: string }
   | { readonly kind: 'templates-update'; readonly part: string; readonly components: readonly string[] }
   /** The WXML tree of a page (the top one when pageId is absent), for the inspector. */
-  | { readonly kind: 'dump-wxml'; readonly requestId: number; readonly pageId?: number };
+  | { readonly kind: 'dump-wxml'; readonly requestId: number; readonly pageId?: number }
+  /** An edit from the IDE's AppData or Storage panel (logic/inspector.ts). */
+  | { readonly kind: 'inspector-edit'; readonly edit: InspectorEdit };
+
+export type InspectorEdit =
+  | { readonly kind: 'set-data'; readonly pageId: number; readonly path: string; readonly value: unknown }
+  | { readonly kind: 'storage-set'; readonly key: string; readonly value: unknown }
+  | { readonly kind: 'storage-remove'; readonly key: string }
+  | { readonly kind: 'storage-clear' };
 
 export interface WxmlNode {
   readonly tag: string;

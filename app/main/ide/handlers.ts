@@ -68,6 +68,7 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'simulator:navigate': async (request) => ({ devices: requireLive(services).navigate(request) }),
     'device:list': async () => services.live?.devices() ?? [],
     'device:inspect': ({ deviceId, what }) => requireLive(services).inspect(deviceId, what),
+    'device:edit': async ({ deviceId, edit }) => ({ sent: requireLive(services).edit(deviceId, edit) }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { DeviceReportEvent, DeviceSummary } from '../../shared/contract';
-import type { AppDataEntry, ErrorMessage, LogMessage, NetworkMessage, StatusMessage, StorageEntry, WxmlMessage } from '../../shared/device-protocol';
+import type { AppDataEntry, DeviceEditMessage, ErrorMessage, LogMessage, NetworkMessage, StatusMessage, StorageEntry, WxmlMessage } from '../../shared/device-protocol';
 import { studio } from '../bridge';
 
 export interface ConsoleEntry {
@@ -45,6 +45,8 @@ interface DeviceState {
   clearNetwork(): void;
   select(deviceId: string): void;
   refresh(what: 'appdata' | 'wxml' | 'storage' | 'status'): Promise<void>;
+  /** Sends an edit to the selected device; resolves with a problem to show, or null once sent. */
+  edit(edit: DeviceEditMessage): Promise<string | null>;
 }
 
 let nextEntryId = 1;
@@ -106,6 +108,16 @@ export const useDeviceStore = create<DeviceState>((set, get) => ({
     void studio.invoke('device:recent-logs', { deviceId }).then((events) => events.forEach(receive)).catch(() => undefined);
     void get().refresh('appdata');
     void get().refresh('storage');
+  },
+  async edit(edit) {
+    const deviceId = get().selected;
+    if (!deviceId) return 'No device is connected.';
+    try {
+      const { sent } = await studio.invoke('device:edit', { deviceId, edit });
+      return sent ? null : 'The device is not connected.';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
   },
   async refresh(what) {
     const deviceId = get().selected;

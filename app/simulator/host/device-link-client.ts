@@ -17,12 +17,14 @@ import type {
   DeviceInfo,
   DeviceReport,
   DiagnosticsMessage,
+  EditStorageMessage,
   InspectMessage,
   LoadMessage,
   NavigateMessage,
   RefusedMessage,
   RelaunchMessage,
   ServerMessage,
+  SetDataMessage,
   UpdateMessage,
 } from '../../shared/device-protocol';
 import { DEVICE_MESSAGE_LIMITS, DEVICE_PROTOCOL_VERSION, DEVICE_SOCKET_PATH, FATAL_REFUSALS } from '../../shared/device-protocol';
@@ -70,6 +72,8 @@ export interface DeviceLink {
   onNavigate(listener: (message: NavigateMessage) => void): () => void;
   onRelaunch(listener: (message: RelaunchMessage) => void): () => void;
   onInspect(listener: (message: InspectMessage) => void): () => void;
+  onSetData(listener: (message: SetDataMessage) => void): () => void;
+  onEditStorage(listener: (message: EditStorageMessage) => void): () => void;
   onRefused(listener: (message: RefusedMessage) => void): () => void;
   onState(listener: (state: LinkState) => void): () => void;
   /** Sends a report (queued until the link is open); refuses one over its protocol size limit. */
@@ -95,6 +99,7 @@ export function connectDeviceLink(options: DeviceLinkOptions): DeviceLink {
   const listeners: Listeners = {
     welcome: new Set(), load: new Set(), update: new Set(), diagnostics: new Set(),
     navigate: new Set(), relaunch: new Set(), inspect: new Set(), refused: new Set(),
+    'set-data': new Set(), 'edit-storage': new Set(),
   };
   const stateListeners = new Set<(state: LinkState) => void>();
   const queue: string[] = [];
@@ -212,6 +217,8 @@ export function connectDeviceLink(options: DeviceLinkOptions): DeviceLink {
     onNavigate: (l) => subscribe('navigate', l),
     onRelaunch: (l) => subscribe('relaunch', l),
     onInspect: (l) => subscribe('inspect', l),
+    onSetData: (l) => subscribe('set-data', l),
+    onEditStorage: (l) => subscribe('edit-storage', l),
     onRefused: (l) => subscribe('refused', l),
     onState(listener) {
       stateListeners.add(listener);

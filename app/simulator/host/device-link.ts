@@ -6,7 +6,8 @@
  * It reads `token` from the URL (the launch parameters page/query/scene come from launch-params.ts) and then:
  *   server → host: load → host.loadPackage (first load at the URL's page, later loads at the current page),
  *                  update → host.applyUpdate, diagnostics → host.showDiagnostics, navigate → host.navigate,
- *                  relaunch → host.relaunch, inspect → a reply from status()/appData()/wxml()/storage();
+ *                  relaunch → host.relaunch, inspect → a reply from status()/appData()/wxml()/storage(),
+ *                  set-data → host.setData, edit-storage → host.editStorage;
  *   host → server: the host's log, error, lifecycle, appdata (throttled), storage, network and status events.
  * Server commands run one after another, in arrival order. The protocol client itself is device-link-client.ts.
  */
@@ -93,6 +94,9 @@ export function linkSimulator(host: SimulatorHost, params: URLSearchParams, opti
       }
     }),
   );
+
+  link.onSetData((m) => serially(() => host.setData(m.webviewId, m.path, m.value)));
+  link.onEditStorage((m) => serially(() => host.editStorage(m.op, m.key, m.value)));
 
   host.on('log', (e) => send({ type: 'log', level: e.level, args: e.args.map((a) => toJsonPreview(a, LOG_PREVIEW)), time: e.time }));
   host.on('error', (e) => send({ type: 'error', kind: errorKind(e.kind), message: e.message, stack: e.stack, time: e.time, ...(e.location ? { source: e.location } : {}) }));

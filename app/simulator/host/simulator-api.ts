@@ -63,6 +63,10 @@ export interface SimulatorHost {
   appData(): { path: string; webviewId: number; data: unknown }[];
   wxml(): Promise<WxmlNode | null>;
   storage(): { key: string; value: unknown }[];
+  /** The IDE edits a page's data: `setData({[path]: value})` on page `webviewId` in the logic Worker. */
+  setData(webviewId: number, path: string, value: unknown): void;
+  /** The IDE edits storage; applied like wx.setStorageSync/removeStorageSync/clearStorageSync, and persisted. */
+  editStorage(op: 'set' | 'remove' | 'clear', key?: string, value?: unknown): void;
   on<K extends SimulatorEventName>(event: K, listener: (payload: SimulatorEvents[K]) => void): () => void;
 }
 

@@ -525,6 +525,14 @@ export class Simulator implements SimulatorHost {
     return this.storageMirror.entries(this.storageKey);
   }
 
+  setData(webviewId: number, path: string, value: unknown): void {
+    this.worker?.post({ kind: 'inspector-edit', edit: { kind: 'set-data', pageId: webviewId, path, value } });
+  }
+
+  editStorage(op: 'set' | 'remove' | 'clear', key = '', value?: unknown): void {
+    this.worker?.post({ kind: 'inspector-edit', edit: op === 'clear' ? { kind: 'storage-clear' } : op === 'remove' ? { kind: 'storage-remove', key } : { kind: 'storage-set', key, value } });
+  }
+
   wxml(): Promise<WxmlNode | null> {
     return this.worker ? this.worker.requestWxml(this.router?.top()?.pageId) : Promise.resolve(null);
   }

@@ -11,6 +11,7 @@ import type { EventChannelEnd } from './event-channel';
 import { PackageLoader } from './package-loader';
 import { PageRecord } from './page-record';
 import { createWx, type WxHost } from './wx-api';
+import { applyInspectorEdit } from './inspector';
 
 import { wxmlTreeOf } from './wxml-tree';
 
@@ -113,6 +114,11 @@ export class LogicRuntime implements WxHost {
         const record = message.pageId === undefined ? this.topPage() : this.pages.get(message.pageId);
         const tree = record?.root ? wxmlTreeOf(record.root.component) : null;
         this.post({ kind: 'wxml', requestId: message.requestId, tree });
+        return;
+      }
+      case 'inspector-edit': {
+        const problem = applyInspectorEdit(message.edit, { pageCaller: (id) => this.pages.get(id)?.root?.caller, storage: this.storage, post: this.post });
+        if (problem) this.post({ kind: 'log', level: 'warn', args: [`[inspector] ${problem}`] });
         return;
       }
       case 'modal-result':
