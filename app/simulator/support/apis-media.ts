@@ -37,5 +37,5 @@ export const MEDIA_APIS: readonly ApiSupport[] = [
   ...apis('ai', 'full', ['isVKSupport'], 'Always false: the simulator has no visual kit.'),
   ...apis('ai', 'unsupported', ['createInferenceSession', 'getInferenceEnvInfo', 'createVKSession', 'faceDetect', 'initFaceDetect', 'stopFaceDetect', 'getXrFrameSystem'], 'Needs WeChat’s native AI and XR engines.'),
   ...apis('worker', 'unsupported', ['createWorker'], 'Needs the package’s worker scripts served to a nested Worker.'),
-  ...apis('ad', 'unsupported', ['createRewardedVideoAd', 'createInterstitialAd'], 'No ads in the simulator.'),
+  ...apis('ad', 'simulated', ['createRewardedVideoAd', 'createInterstitialAd'], 'No ad network: the ad objects and their listeners work, but every load and show fails with errCode 1004 (no ad), through onError and the rejected Promise.'),
 ];

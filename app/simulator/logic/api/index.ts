@@ -6,6 +6,7 @@
 import { APIS } from '../../support/apis';
 import type { WxHost } from '../wx-api';
 import { ApiFailure } from '../wx-callbacks';
+import { createAdsApi } from './ads';
 import { apiMaker } from './api-maker';
 import { createAnimationApi } from './animation';
 import { createAppEventsApi } from './app-events';
@@ -55,6 +56,7 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createOpenApi(host, api),
     ...createCloudApi(host, api),
     ...createManagersApi(host),
+    ...createAdsApi(host),
     ...createRequestApi(host, api, transport),
     ...createTransferApi(host, api, transport, fs),
     ...createSocketApi(host, api, transport),
