@@ -35,6 +35,7 @@ const SEVERITY: Record<TemplateParseError['level'], Severity> = { Fatal: 'error'
 const REJECTED_BY_WECHAT = new Set([
   65543, // missing end tag
   65567, // invalid end tag
+  65546, // invalid attribute name: what follows an attribute value missing its closing quote
 ]);
 
 /**
@@ -58,7 +59,7 @@ export class TemplateGroup {
     for (const n of notes) {
       const start = edited.positionOfOriginalOffset(n.start);
       const end = edited.positionOfOriginalOffset(n.end);
-      diagnostics.push({ file, ...start, endLine: end.line, endColumn: end.column, severity: 'warning', code: n.code, message: n.message });
+      diagnostics.push({ file, ...start, endLine: end.line, endColumn: end.column, severity: n.severity, code: n.code, message: n.message });
     }
     let fatal = false;
     let problems: readonly TemplateParseError[];
