@@ -1,11 +1,12 @@
 import { EditedSource, type SourceEdit } from './source-edits';
 
-/** A rewrite the pre-pass made, reported to the user as a warning at `start..end` of the original source. */
+/** A rewrite the pre-pass made (a warning), or WXML WeChat rejects (an error), at `start..end` of the original source. */
 export interface LeniencyNote {
   readonly start: number;
   readonly end: number;
   readonly code: string;
   readonly message: string;
+  readonly severity: 'warning' | 'error';
 }
 
 export interface PrepassResult {
@@ -25,7 +26,7 @@ export function leniencyPrepass(src: string): PrepassResult {
   const edits: SourceEdit[] = [];
   const notes: LeniencyNote[] = [];
   const note = (start: number, end: number, code: string, message: string): void => {
-    notes.push({ start, end, code, message });
+    notes.push({ start, end, code, message, severity: 'warning' });
   };
   const n = src.length;
   let i = 0;
@@ -50,6 +51,9 @@ export function leniencyPrepass(src: string): PrepassResult {
     const closing = src[i + 1] === '/';
     const nameStart = i + (closing ? 2 : 1);
     if (!/[A-Za-z]/.test(src[nameStart] ?? '')) {
+      if (!closing && !startsTagName(src, nameStart)) {
+        notes.push({ start: i, end: i + 1, code: 'wxml-bare-less-than', severity: 'error', message: "a '<' in text must be written &lt; (WeChat rejects a '<' that does not start a tag)" });
+      }
       i++;
       continue;
     }
@@ -305,6 +309,13 @@ function dropSlotChildren(
     }
   }
   return from;
+}
+
+/** What wcc reads as the start of a tag after `<`: a name, possibly after whitespace (`< view>` is a tag to it). */
+function startsTagName(src: string, from: number): boolean {
+  let i = from;
+  while (i < src.length && isSpace(src.charCodeAt(i))) i++;
+  return /[A-Za-z_:/-]/.test(src[i] ?? '');
 }
 
 function isSpace(c: number): boolean {

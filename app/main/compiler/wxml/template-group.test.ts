@@ -107,6 +107,25 @@ test('tags WeChat rejects as unclosed or mismatched are errors here too, at the 
   );
 });
 
+test("a '<' in text that does not start a tag is an error at the '<', as in wcc; tags and expressions are not", () => {
+  const bare = ['<text>1 < 2</text>', '<text>a <= b</text>', '<text>I <3 you</text>', '<text>x <</text>', '<view>{{a}} < {{b}}</view>', '<!DOCTYPE html><view/>'];
+  for (const source of bare) {
+    const group = new TemplateGroup(false);
+    const r = group.setTemplate('b', 'b.wxml', source);
+    group.dispose();
+    const errors = r.diagnostics.filter((d) => d.code === 'wxml-bare-less-than');
+    assert.deepEqual(errors.map((d) => `${d.line}:${d.column} ${d.severity}`), [`1:${source.search(/<[^A-Za-z/]/) + 1} error`], source);
+  }
+  // all accepted by wcc
+  const fine = ['<text>{{a<b}}</text>', '<view title="a<b"/>', '<!-- a < b --><view/>', '< view></view>', '<view>a</ view>', '<_a></_a>', '<view>a > b &lt; c</view>'];
+  for (const source of fine) {
+    const group = new TemplateGroup(false);
+    const r = group.setTemplate('f', 'f.wxml', source);
+    group.dispose();
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'wxml-bare-less-than'), [], source);
+  }
+});
+
 test('with duplicate attributes the last one wins, as in wcc', () => {
   for (const source of ['<view class="first" class="second"/>', '<view class="first"class="second"/>', '<view class=first class="second"/>']) {
     const group = new TemplateGroup(false);
