@@ -83,3 +83,16 @@ test('navigator open-type=exit is ignored with a notice, not an error', async ()
   assert.deepEqual((await status(page)).stack, ['pages/home/home', 'pages/detail/detail?from=navigator']);
   await page.close();
 });
+
+test('inline style rpx never converted to px (regression): style="height: 8rpx" follows the device, also after a switch', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin, { page: 'pages/form/form', device: 'iphone-se' }));
+  await waitReady(page, 'pages/form/form');
+  const frame = await topFrame(page);
+  const size = () => frame.$eval('#bar', (el) => { const r = el.getBoundingClientRect(); return [r.width, r.height]; });
+  assert.deepEqual(await size(), [50, 4], '100rpx × 8rpx on a 375 px wide screen');
+  assert.equal(await page.evaluate(() => (window.ministudio.host as unknown as { setDevice(id: string): boolean }).setDevice('ipad')), true);
+  await frame.waitForFunction(() => document.querySelector('#bar')!.getBoundingClientRect().width === 109);
+  assert.deepEqual(await size(), [109, 8], 'the same style on an 820 px wide screen');
+  await page.close();
+});

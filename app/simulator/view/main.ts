@@ -50,6 +50,7 @@ const applier = new OpApplier(document, {
   styleSheet: (_index, url) => styles.add(Number(_index), url),
   disableStyleSheet: (index) => styles.disable(index),
   resolveSrc: (value) => resolveSrc(value),
+  adaptStyle: (css) => styles.adapt(css),
 });
 
 function resolveSrc(value: string): string {
@@ -73,6 +74,7 @@ function applyMetrics(next: DeviceMetrics, config: PageWindowConfig): void {
   document.documentElement.style.colorScheme = next.theme;
   if (config.backgroundColor) document.documentElement.style.backgroundColor = config.backgroundColor;
   styles.setDevice({ windowWidth: next.windowWidth, platform: next.platform, pixelRatio: next.pixelRatio, theme: next.theme });
+  applier.readaptStyles();
   scroll.configure(config);
 }
 
@@ -155,7 +157,7 @@ document.addEventListener('pagemeta', (event) => {
   if (typeof values.backgroundColor === 'string' && values.backgroundColor) root.style.backgroundColor = values.backgroundColor;
   if (typeof values.rootFontSize === 'string' && values.rootFontSize) root.style.fontSize = values.rootFontSize;
   const page = document.querySelector('wx-page') as HTMLElement | null;
-  if (page && typeof values.pageStyle === 'string') page.style.cssText = values.pageStyle;
+  if (page && typeof values.pageStyle === 'string') page.style.cssText = styles.adapt(values.pageStyle);
   if (page && typeof values.pageFontSize === 'string' && values.pageFontSize) page.style.fontSize = values.pageFontSize;
   const scrollTop = typeof values.scrollTop === 'string' ? Number.parseFloat(values.scrollTop) : Number(values.scrollTop);
   if (Number.isFinite(scrollTop) && values.scrollTop !== '' && values.scrollTop !== undefined) {

@@ -5,7 +5,7 @@
 import { RenderOp } from '../protocol';
 
 /** DOM nodes carry their Worker id and class reference counts (two scopes may produce the same class name). */
-export type WxNode = Node & { __wxId?: number; __classCounts?: Map<string, number> };
+export type WxNode = Node & { __wxId?: number; __classCounts?: Map<string, number>; __wxStyle?: string };
 
 export interface ApplierHooks {
   listenerAdded(type: string, capture: boolean, mutLevel: number, node: WxNode): void;
@@ -14,6 +14,8 @@ export interface ApplierHooks {
   disableStyleSheet(index: number): void;
   /** Turns a WXML `src` into a URL the view can load (package-relative paths). */
   resolveSrc(value: string): string;
+  /** Inline `style` as the device renders it (rpx → px, safe-area insets). */
+  adaptStyle(css: string): string;
 }
 
 const SRC_ATTRIBUTES = new Set(['src', 'poster']);
@@ -141,9 +143,12 @@ export class OpApplier {
         case RenderOp.SetId:
           this.element(ops[i++]).id = ops[i++] as string;
           break;
-        case RenderOp.SetStyle:
-          this.element(ops[i++]).setAttribute('style', ops[i++] as string);
+        case RenderOp.SetStyle: {
+          const node = this.get(ops[i++]);
+          node.__wxStyle = ops[i++] as string;
+          (node as unknown as HTMLElement).setAttribute('style', this.hooks.adaptStyle(node.__wxStyle));
           break;
+        }
         case RenderOp.AddClass:
           this.addClass(this.get(ops[i++]), ops[i++] as string);
           break;
@@ -195,6 +200,13 @@ export class OpApplier {
         default:
           throw new Error(`unknown render op ${String(code)} at ${i - 1}`);
       }
+    }
+  }
+
+  /** After a device switch: inline styles are converted again from the text the Worker sent. */
+  readaptStyles(): void {
+    for (const node of this.nodes.values()) {
+      if (node.__wxStyle !== undefined) (node as unknown as HTMLElement).setAttribute('style', this.hooks.adaptStyle(node.__wxStyle));
     }
   }
 

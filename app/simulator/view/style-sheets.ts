@@ -65,6 +65,11 @@ export class StyleSheets {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
+  /** Any CSS text (an inline style) converted for the current device. */
+  adapt(css: string): string {
+    return adaptCss(css, this.device);
+  }
+
   setDevice(device: RpxDevice): void {
     this.device = device;
     for (const sheet of this.sheets.values()) sheet.element.textContent = adaptCss(sheet.source, device);
