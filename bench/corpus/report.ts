@@ -74,7 +74,7 @@ const FAILURE_ORDER: readonly FailureKind[] = ['compile', 'not-ready', 'error', 
 
 /** Failure messages with volatile parts (numbers, ids) blurred, so equal causes group together. */
 function reasonKey(reason: string): string {
-  return reason.replace(/\(at [^)]*\)/g, '').replace(/\d+/g, 'N').slice(0, 160);
+  return reason.replace(/\((at|in) [^)]*\)/g, '').replace(/\d+/g, 'N').slice(0, 160);
 }
 
 /** Each distinct error (volatile parts blurred) with the number of pages that reported it, most pages first. */
