@@ -1,7 +1,8 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { copyFileSync, createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ZipFile } from 'yazl';
+import { copyFileAtomicSync, tempPathFor, writeFileAtomicSync } from './atomic-output';
 import { yieldToEventLoop } from './source-store';
 
 /** Marks a folder as a build output, so a build interrupted before its manifest can still be replaced. */
@@ -12,7 +13,8 @@ export type OutputContent = { readonly text: string } | { readonly copyFrom: str
 
 /**
  * Writes package files into the output folder, skipping those whose content did not change since the last
- * write, and remembers what it wrote so a rebuild can report exactly which outputs changed.
+ * write, and remembers what it wrote so a rebuild can report exactly which outputs changed. Every file is
+ * replaced atomically (temp file + rename): devices fetch from this folder while it is being rebuilt.
  */
 export class OutputWriter {
   private readonly written = new Map<string, { text?: string; stamp?: string; size: number }>();
@@ -33,7 +35,7 @@ export class OutputWriter {
       // never clean a folder we did not write: `--out ~` must not cost anyone their home directory
       throw new Error(`the output folder ${this.outDir} is not empty and holds no Mini Studio package; choose an empty folder`);
     }
-    writeFileSync(join(this.outDir, OUTPUT_MARKER), 'Written by Mini Studio; the next build may replace everything here.\n');
+    writeFileAtomicSync(join(this.outDir, OUTPUT_MARKER), 'Written by Mini Studio; the next build may replace everything here.\n');
     this.leftover = new Set(found.filter((f) => f !== OUTPUT_MARKER));
     for (const file of this.leftover) this.madeDirs.add(dirname(join(this.outDir, file)));
   }
@@ -55,7 +57,7 @@ export class OutputWriter {
         this.written.set(path, { text: content.text, size: Buffer.byteLength(content.text) });
         changed.push(path);
         if (onDisk && readIfExists(target) === content.text) continue;
-        jobs.push(() => writeFileSync(target, content.text));
+        jobs.push(() => writeFileAtomicSync(target, content.text));
       } else {
         const st = statIfExists(content.copyFrom);
         if (!st) continue;
@@ -65,7 +67,7 @@ export class OutputWriter {
         changed.push(path);
         const old = onDisk ? statIfExists(target) : undefined;
         if (old && old.size === st.size && old.mtimeMs >= st.mtimeMs) continue;
-        jobs.push(() => copyFileSync(content.copyFrom, target));
+        jobs.push(() => copyFileAtomicSync(content.copyFrom, target));
       }
       dirs.add(dirname(target));
     }
@@ -96,7 +98,7 @@ export class OutputWriter {
   async writeText(path: string, text: string): Promise<void> {
     this.written.set(path, { text, size: Buffer.byteLength(text) });
     await mkdir(dirname(join(this.outDir, path)), { recursive: true });
-    await writeFile(join(this.outDir, path), text);
+    writeFileAtomicSync(join(this.outDir, path), text);
   }
 
   size(path: string): number {
@@ -115,13 +117,20 @@ export class OutputWriter {
     }
     const target = join(this.outDir, zipPath);
     await mkdir(dirname(target), { recursive: true });
-    await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(target);
-      out.on('close', () => resolve());
-      out.on('error', reject);
-      zip.outputStream.on('error', reject).pipe(out);
-      zip.end();
-    });
+    const temp = tempPathFor(target);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const out = createWriteStream(temp);
+        out.on('close', () => resolve());
+        out.on('error', reject);
+        zip.outputStream.on('error', reject).pipe(out);
+        zip.end();
+      });
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
   }
 }
 

@@ -9,6 +9,7 @@ export interface TempProject {
   readonly out: string;
   write(path: string, content: string | Buffer): Promise<void>;
   read(outPath: string): Promise<string>;
+  readBytes(outPath: string): Promise<Buffer>;
   remove(path: string): Promise<void>;
   cleanup(): Promise<void>;
 }
@@ -27,6 +28,7 @@ export async function tempProject(files: Record<string, string>): Promise<TempPr
     out,
     write,
     read: (outPath) => readFile(join(out, outPath), 'utf8'),
+    readBytes: (outPath) => readFile(join(out, outPath)),
     remove: (path) => rm(join(dir, path), { recursive: true, force: true }),
     cleanup: () => rm(base, { recursive: true, force: true }),
   };
