@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { sep } from 'node:path';
-import { build, type BuildFailure, type Message } from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import type { BuildFailure, Message } from 'esbuild';
 import type { Diagnostic } from '../../../shared/diagnostic';
 
 export interface BundleRequest {
@@ -19,12 +20,21 @@ export interface BundleRequest {
 // Mini-programs have no Node: built-ins stay `require`s (and are reported) instead of failing the bundle.
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
+let esbuild: Promise<typeof Esbuild> | undefined;
+
+/** esbuild is loaded by the first Build npm, not by every `ministudio` start-up. */
+function loadEsbuild(): Promise<typeof Esbuild> {
+  esbuild ??= import('esbuild');
+  return esbuild;
+}
+
 /** Bundles a plain npm package (and what it requires) into one CommonJS file, as Build npm does. */
 export async function bundlePackage(request: BundleRequest): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   try {
     const entry = request.entry;
     const keepExternal = request.keepExternal;
+    const { build } = await loadEsbuild();
     const result = await build({
       absWorkingDir: request.projectDir,
       ...(typeof entry === 'string'

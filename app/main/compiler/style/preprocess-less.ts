@@ -1,9 +1,17 @@
-import less from 'less';
+import type LessModule from 'less';
 import { posix } from 'node:path';
 import type { RawSourceMap } from 'source-map-js';
 import type { Diagnostic } from '../../../shared/diagnostic';
 import { positionAt } from '../../../shared/diagnostic';
 import { findUnclosedBlockComment, joinImport, type PreprocessInput, type PreprocessOutput } from './preprocess';
+
+let lessModule: Promise<typeof LessModule> | undefined;
+
+/** Less is loaded on the first .less file: other projects and the CLI's start-up never pay for it. */
+function loadLess(): Promise<typeof LessModule> {
+  lessModule ??= import('less').then((m) => m.default);
+  return lessModule;
+}
 
 /** LESS → CSS for `useCompilerPlugins: ["less"]`; imports are read through `readFile`, errors are located. */
 export async function compileLess(input: PreprocessInput): Promise<PreprocessOutput> {
@@ -23,6 +31,7 @@ export async function compileLess(input: PreprocessInput): Promise<PreprocessOut
     sourceMapBasepath: '',
   };
   try {
+    const less = await loadLess();
     const output = await less.render(input.source, {
       filename: input.file,
       plugins: [plugin],

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import * as sass from 'sass';
+import type * as Sass from 'sass';
 import type { RawSourceMap } from 'source-map-js';
 import type { Diagnostic } from '../../../shared/diagnostic';
 import { normalizeRoot } from './import-path';
@@ -8,14 +8,23 @@ import type { PreprocessInput, PreprocessOutput } from './preprocess';
 // Our own URL scheme, rooted at the mini-program root so `/common/x` means what it means in WeChat.
 const SCHEME = 'miniprogram:';
 
+let sassModule: Promise<typeof Sass> | undefined;
+
+/** Sass takes about a second to load: only projects with Sass files pay for it, once, and no CLI start-up does. */
+function loadSass(): Promise<typeof Sass> {
+  sassModule ??= import('sass');
+  return sassModule;
+}
+
 /** Sass/SCSS → CSS for `useCompilerPlugins: ["sass"]`; imports are read through `readFile`, errors are located. */
 export async function compileSass(input: PreprocessInput): Promise<PreprocessOutput> {
+  const sass = await loadSass();
   const space = urlSpace(input.miniprogramRoot ?? '', input.file);
   const dependencies = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const contents = new Map<string, string>();
 
-  const importer: sass.Importer<'async'> = {
+  const importer: Sass.Importer<'async'> = {
     async canonicalize(request) {
       const base = request.startsWith(SCHEME) ? space.toPath(new URL(request)) : undefined;
       if (base === undefined) return null;
@@ -109,7 +118,7 @@ function sassCandidates(path: string): string[] {
 }
 
 function spanLocation(
-  span: sass.SourceSpan | undefined,
+  span: Sass.SourceSpan | undefined,
   fallbackFile: string,
   space: UrlSpace,
 ): { file: string; line: number; column: number } {
