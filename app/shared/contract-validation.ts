@@ -1,5 +1,5 @@
 import type { RequestChannel, RequestOf } from './contract';
-import { parseDeviceEdit } from './device-protocol-schema';
+import { parseDeviceEdit, parseHighlight } from './device-protocol-schema';
 import { err, ok, type Result } from './result';
 
 type Validator<C extends RequestChannel> = (payload: unknown) => Result<RequestOf<C>>;
@@ -64,6 +64,15 @@ function editRequest(payload: unknown): Result<RequestOf<'device:edit'>> {
   return checked.ok ? ok({ deviceId, edit: checked.value }) : checked;
 }
 
+function highlightRequest(payload: unknown): Result<RequestOf<'device:highlight'>> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return err('the payload must be an object');
+  const { deviceId, highlight, ...rest } = payload as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return err(`unknown field '${Object.keys(rest)[0]!.slice(0, 40)}'`);
+  if (typeof deviceId !== 'string') return err("'deviceId' must be a string");
+  const checked = parseHighlight(highlight);
+  return checked.ok ? ok({ deviceId, highlight: checked.value }) : checked;
+}
+
 /** Shape checks for every request payload; adapters run them before any service sees the data. */
 export const requestValidators: { readonly [C in RequestChannel]: Validator<C> } = {
   'app:info': none,
@@ -104,4 +113,5 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
   'simulator:navigate': navigateRequest,
   'device:inspect': inspectRequest,
   'device:edit': editRequest,
+  'device:highlight': highlightRequest,
 };

@@ -3,7 +3,7 @@
  * Electron's IPC router, the browser host's WebSocket and the preload all derive from this one file.
  * Payloads are plain, structured-clone-safe data.
  */
-import type { DeviceEditMessage, DeviceKind, DeviceReport, InspectTarget, LaunchOptions, NavigateOpenType } from './device-protocol';
+import type { DeviceEditMessage, DeviceKind, HighlightMessage, DeviceReport, InspectTarget, LaunchOptions, NavigateOpenType } from './device-protocol';
 import type { Diagnostic } from './diagnostic';
 
 export interface FileEntry {
@@ -136,6 +136,8 @@ export interface RequestChannels {
   'device:inspect': [{ readonly deviceId: string; readonly what: InspectTarget }, DeviceReport];
   /** Edits page data or storage on a device (set-data / edit-storage of docs/device-protocol.md). */
   'device:edit': [{ readonly deviceId: string; readonly edit: DeviceEditMessage }, { readonly sent: boolean }];
+  /** Outlines a WXML node in the device's page (the `highlight` device message). */
+  'device:highlight': [{ readonly deviceId: string; readonly highlight: HighlightMessage }, { readonly sent: boolean }];
 }
 
 /** Events from the services to the workbench: name → payload. */
@@ -183,6 +185,7 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'device:list',
   'device:inspect',
   'device:edit',
+  'device:highlight',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

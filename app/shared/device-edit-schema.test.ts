@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDeviceEdit, parseServerMessage } from './device-protocol-schema';
+import { parseDeviceEdit, parseHighlight, parseServerMessage } from './device-protocol-schema';
 
 test('set-data and edit-storage pass both the IDE-side and the device-side check', () => {
   const edits = [
@@ -54,4 +54,21 @@ test('a value with a cycle is refused, not thrown', () => {
   assert.doesNotThrow(() => parseDeviceEdit({ type: 'set-data', webviewId: 1, path: 'a', value }));
   const result = parseDeviceEdit({ type: 'set-data', webviewId: 1, path: 'a', value });
   assert.equal(result.ok, false);
+});
+
+test('highlight takes a bounded path of child indexes, or none to clear', () => {
+  for (const h of [{ type: 'highlight', webviewId: 2, path: [0, 3, 1] }, { type: 'highlight', webviewId: 2 }]) {
+    assert.deepEqual(parseHighlight(h), { ok: true, value: h });
+    assert.deepEqual(parseServerMessage(JSON.stringify(h)), { ok: true, value: h });
+  }
+  for (const [h, reason] of [
+    [{ type: 'highlight', webviewId: 2, path: Array(257).fill(0) }, /at most 256/],
+    [{ type: 'highlight', webviewId: 2, path: [-1] }, /below 0/],
+    [{ type: 'highlight', webviewId: 2, path: ['0'] }, /finite number/],
+    [{ type: 'highlight', path: [0] }, /webviewId: missing/],
+  ] as const) {
+    const result = parseHighlight(h);
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.match(result.error, reason);
+  }
 });

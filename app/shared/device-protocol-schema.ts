@@ -15,6 +15,7 @@ import type {
   EditStorageMessage,
   ErrorMessage,
   HelloMessage,
+  HighlightMessage,
   InspectMessage,
   LifecycleMessage,
   LoadMessage,
@@ -185,6 +186,13 @@ const editStorage: Check<EditStorageMessage> = (value, path) => {
   return ok(m);
 };
 
+const highlight: Check<HighlightMessage> = obj({ type: literal('highlight'), webviewId, path: optional(arr(num({ integer: true, min: 0, max: 100_000 }), { max: 256 })) });
+
+/** Checks a highlight request from the workbench (untrusted) before it goes to a device. */
+export function parseHighlight(value: unknown): Result<HighlightMessage, string> {
+  return highlight(value, 'highlight');
+}
+
 const serverChecks: { readonly [K in ServerMessageType]: Check<Extract<ServerMessage, { type: K }>> } = {
   welcome: obj({ type: literal('welcome'), protocol: num({ integer: true }), deviceId: str({ max: 64 }), projectId: str({ max: 256 }), resumeToken: str({ max: 256 }) }) satisfies Check<WelcomeMessage>,
   load: obj({ type: literal('load'), buildId, manifestUrl: url, baseUrl: url, launch: optional(launchOptions) }) satisfies Check<LoadMessage>,
@@ -207,6 +215,7 @@ const serverChecks: { readonly [K in ServerMessageType]: Check<Extract<ServerMes
   inspect: obj({ type: literal('inspect'), requestId: str({ max: 64 }), what: oneOf(['status', 'appdata', 'wxml', 'storage']) }) satisfies Check<InspectMessage>,
   'set-data': setData,
   'edit-storage': editStorage,
+  highlight,
   refused: obj({
     type: literal('refused'),
     code: oneOf<RefusalCode>(['bad-json', 'too-big', 'unknown-type', 'invalid', 'hello-first', 'unauthorized', 'protocol-version', 'too-many-errors', 'rate-limited']),

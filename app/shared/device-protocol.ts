@@ -277,6 +277,14 @@ export interface EditStorageMessage {
   readonly value?: JsonValue;
 }
 
+/** Outline one WXML node in the device's page (the WXML panel's hover); no `path` removes the outline. */
+export interface HighlightMessage {
+  readonly type: 'highlight';
+  readonly webviewId: number;
+  /** Child indexes from the root of the `wxml` tree the device reported (`[0, 2, 1]`). */
+  readonly path?: readonly number[];
+}
+
 /** Server messages that change the running mini-program on the IDE user's behalf. */
 export type DeviceEditMessage = SetDataMessage | EditStorageMessage;
 
@@ -313,6 +321,7 @@ export type ServerMessage =
   | InspectMessage
   | SetDataMessage
   | EditStorageMessage
+  | HighlightMessage
   | RefusedMessage;
 
 export type ServerMessageType = ServerMessage['type'];

@@ -144,7 +144,16 @@ export type HostToWorker =
   /** The WXML tree of a page (the top one when pageId is absent), for the inspector. */
   | { readonly kind: 'dump-wxml'; readonly requestId: number; readonly pageId?: number }
   /** An edit from the IDE's AppData or Storage panel (logic/inspector.ts). */
-  | { readonly kind: 'inspector-edit'; readonly edit: InspectorEdit };
+  | { readonly kind: 'inspector-edit'; readonly edit: InspectorEdit }
+  /** Where the WXML node at `path` (composed child indexes) is, for the inspector's outline. */
+  | { readonly kind: 'inspector-locate'; readonly pageId: number; readonly path: readonly number[] };
+
+export interface InspectorRect {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
 
 export type InspectorEdit =
   | { readonly kind: 'set-data'; readonly pageId: number; readonly path: string; readonly value: unknown }
@@ -206,6 +215,8 @@ export type WorkerToHost =
   | { readonly kind: 'wxml'; readonly requestId: number; readonly tree: WxmlNode | null }
   /** A template hot swap reached every live view. */
   | { readonly kind: 'hot-applied' }
+  /** Answer to inspector-locate: the node's rect in its view's viewport, null when it has no box. */
+  | { readonly kind: 'inspector-rect'; readonly pageId: number; readonly rect: InspectorRect | null }
   | { readonly kind: 'ui'; readonly pageId?: number; readonly action: UiAction }
   | { readonly kind: 'status'; readonly pages: readonly { pageId: number; route: string; ready: boolean }[] };
 

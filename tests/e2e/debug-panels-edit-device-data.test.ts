@@ -109,6 +109,25 @@ test('Storage: set, edit, remove and clear from the panel reach the Worker and a
   assert.ok(view);
 });
 
+test('WXML: hovering a row outlines that node in the simulator page; leaving the tree removes it', async () => {
+  await panelTab('wxml').click();
+  const panel = page.getByTestId('wxml-panel');
+  const button = panel.locator('.wxml-row', { hasText: '<button' }).first();
+  await button.waitFor();
+  const view = await frameShowing(page, 'Hello, Mini Studio');
+  await button.hover();
+  const outline = view.locator('#ministudio-inspector-outline');
+  await outline.waitFor({ state: 'attached' });
+  // The outline sits where the page's button is drawn.
+  const target = await view.getByText('Open logs', { exact: true }).first().boundingBox();
+  const box = await outline.boundingBox();
+  assert.ok(target && box);
+  assert.ok(box.x <= target.x + 1 && box.y <= target.y + 1, `outline ${JSON.stringify(box)} should contain ${JSON.stringify(target)}`);
+  assert.ok(box.x + box.width >= target.x + target.width - 1 && box.y + box.height >= target.y + target.height - 1);
+  await panelTab('console').hover();
+  await outline.waitFor({ state: 'detached' });
+});
+
 test('hostile edits are refused with a message and the workbench and device stay up', async () => {
   const url = new URL(cli.announced);
   const ws = new WebSocket(`ws://${url.host}/ide?token=${url.searchParams.get('token')}`);
@@ -133,6 +152,8 @@ test('hostile edits are refused with a message and the workbench and device stay
     [{ type: 'edit-storage', op: 'drop' }, /expected one of/],
     [{ type: 'navigate', openType: 'reLaunch', url: '/x' }, /set-data or edit-storage/],
   ];
+  const badHighlight = await request(5, 'device:highlight', { deviceId, highlight: { type: 'highlight', webviewId: 1, path: Array(300).fill(0) } });
+  assert.match(badHighlight.error!.message, /at most 256/);
   let id = 10;
   for (const [edit, reason] of hostile) {
     const reply = await request(++id, 'device:edit', { deviceId, edit });

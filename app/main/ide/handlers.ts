@@ -69,6 +69,7 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'device:list': async () => services.live?.devices() ?? [],
     'device:inspect': ({ deviceId, what }) => requireLive(services).inspect(deviceId, what),
     'device:edit': async ({ deviceId, edit }) => ({ sent: requireLive(services).edit(deviceId, edit) }),
+    'device:highlight': async ({ deviceId, highlight }) => ({ sent: requireLive(services).edit(deviceId, highlight) }),
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UserFacingError, type BuildSummary, type DeviceReportEvent, type DeviceSummary, type SimulatorInfo, type SimulatorUrlRequest } from '../../shared/contract';
-import type { DeviceEditMessage, DeviceReport, InspectTarget, LaunchOptions, NavigateMessage } from '../../shared/device-protocol';
+import type { DeviceEditMessage, DeviceReport, HighlightMessage, InspectTarget, LaunchOptions, NavigateMessage } from '../../shared/device-protocol';
 import { simulatorUrl } from '../../shared/device-protocol';
 import { buildNpm } from '../compiler/npm/index';
 import { DeviceHub, type ConnectedDevice } from '../device/device-hub';
@@ -125,7 +125,7 @@ export class LiveSession {
   }
 
   /** Sends a validated edit (contract-validation checked it) to one device of this project. */
-  edit(deviceId: string, edit: DeviceEditMessage): boolean {
+  edit(deviceId: string, edit: DeviceEditMessage | HighlightMessage): boolean {
     if (!this.hub.devices(this.projectId).some((d) => d.id === deviceId)) throw new UserFacingError('device-not-found', `Device ${deviceId} is not connected.`);
     return this.hub.send(deviceId, edit);
   }

@@ -47,6 +47,8 @@ interface DeviceState {
   refresh(what: 'appdata' | 'wxml' | 'storage' | 'status'): Promise<void>;
   /** Sends an edit to the selected device; resolves with a problem to show, or null once sent. */
   edit(edit: DeviceEditMessage): Promise<string | null>;
+  /** Outlines the node at `path` of the shown WXML tree in the device's page; no path removes the outline. */
+  highlight(path?: readonly number[]): void;
 }
 
 let nextEntryId = 1;
@@ -118,6 +120,12 @@ export const useDeviceStore = create<DeviceState>((set, get) => ({
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
+  },
+  highlight(path) {
+    const { selected: deviceId, wxml } = get();
+    if (!deviceId || !wxml) return;
+    const highlight = path ? { type: 'highlight' as const, webviewId: wxml.webviewId, path } : { type: 'highlight' as const, webviewId: wxml.webviewId };
+    void studio.invoke('device:highlight', { deviceId, highlight }).catch(() => undefined);
   },
   async refresh(what) {
     const deviceId = get().selected;

@@ -18,6 +18,7 @@ import type {
   DeviceReport,
   DiagnosticsMessage,
   EditStorageMessage,
+  HighlightMessage,
   InspectMessage,
   LoadMessage,
   NavigateMessage,
@@ -74,6 +75,7 @@ export interface DeviceLink {
   onInspect(listener: (message: InspectMessage) => void): () => void;
   onSetData(listener: (message: SetDataMessage) => void): () => void;
   onEditStorage(listener: (message: EditStorageMessage) => void): () => void;
+  onHighlight(listener: (message: HighlightMessage) => void): () => void;
   onRefused(listener: (message: RefusedMessage) => void): () => void;
   onState(listener: (state: LinkState) => void): () => void;
   /** Sends a report (queued until the link is open); refuses one over its protocol size limit. */
@@ -99,7 +101,7 @@ export function connectDeviceLink(options: DeviceLinkOptions): DeviceLink {
   const listeners: Listeners = {
     welcome: new Set(), load: new Set(), update: new Set(), diagnostics: new Set(),
     navigate: new Set(), relaunch: new Set(), inspect: new Set(), refused: new Set(),
-    'set-data': new Set(), 'edit-storage': new Set(),
+    'set-data': new Set(), 'edit-storage': new Set(), highlight: new Set(),
   };
   const stateListeners = new Set<(state: LinkState) => void>();
   const queue: string[] = [];
@@ -219,6 +221,7 @@ export function connectDeviceLink(options: DeviceLinkOptions): DeviceLink {
     onInspect: (l) => subscribe('inspect', l),
     onSetData: (l) => subscribe('set-data', l),
     onEditStorage: (l) => subscribe('edit-storage', l),
+    onHighlight: (l) => subscribe('highlight', l),
     onRefused: (l) => subscribe('refused', l),
     onState(listener) {
       stateListeners.add(listener);

@@ -97,6 +97,7 @@ export function linkSimulator(host: SimulatorHost, params: URLSearchParams, opti
 
   link.onSetData((m) => serially(() => host.setData(m.webviewId, m.path, m.value)));
   link.onEditStorage((m) => serially(() => host.editStorage(m.op, m.key, m.value)));
+  link.onHighlight((m) => serially(() => host.highlight(m.webviewId, m.path)));
 
   host.on('log', (e) => send({ type: 'log', level: e.level, args: e.args.map((a) => toJsonPreview(a, LOG_PREVIEW)), time: e.time }));
   host.on('error', (e) => send({ type: 'error', kind: errorKind(e.kind), message: e.message, stack: e.stack, time: e.time, ...(e.location ? { source: e.location } : {}) }));

@@ -67,6 +67,8 @@ export interface SimulatorHost {
   setData(webviewId: number, path: string, value: unknown): void;
   /** The IDE edits storage; applied like wx.setStorageSync/removeStorageSync/clearStorageSync, and persisted. */
   editStorage(op: 'set' | 'remove' | 'clear', key?: string, value?: unknown): void;
+  /** Outlines the WXML node at `path` (child indexes, as wxml() lists them) in page `webviewId`; no path clears it. */
+  highlight(webviewId: number, path?: readonly number[]): void;
   on<K extends SimulatorEventName>(event: K, listener: (payload: SimulatorEvents[K]) => void): () => void;
 }
 

@@ -15,6 +15,7 @@ import { TabBar, tabBarConfigOf } from './tab-bar';
 import { resolveThemed, type ThemeJson } from './theme';
 import { LogicWorker } from './logic-worker';
 import { StorageMirror } from './storage-mirror';
+import { clearHighlights, drawHighlight } from './inspector-highlight';
 import { applyUiAction, type PageChromeState } from './ui-actions';
 
 interface PageState extends PageChromeState {
@@ -253,6 +254,9 @@ export class Simulator implements SimulatorHost {
         return;
       case 'wxml':
         this.worker?.resolveWxml(message.requestId, message.tree);
+        return;
+      case 'inspector-rect':
+        drawHighlight(this.views.frame(message.pageId), message.rect);
         return;
       case 'hot-applied':
         if (this.pendingHot) {
@@ -531,6 +535,11 @@ export class Simulator implements SimulatorHost {
 
   editStorage(op: 'set' | 'remove' | 'clear', key = '', value?: unknown): void {
     this.worker?.post({ kind: 'inspector-edit', edit: op === 'clear' ? { kind: 'storage-clear' } : op === 'remove' ? { kind: 'storage-remove', key } : { kind: 'storage-set', key, value } });
+  }
+
+  highlight(webviewId: number, path?: readonly number[]): void {
+    clearHighlights(this.views.ids().map((id) => this.views.frame(id)));
+    if (path) this.worker?.post({ kind: 'inspector-locate', pageId: webviewId, path });
   }
 
   wxml(): Promise<WxmlNode | null> {

@@ -5,6 +5,8 @@
 import type { InspectorEdit, WorkerToHost } from '../protocol';
 import type { ComponentCaller } from './engine';
 
+type GlassNode = object;
+
 export interface InspectorTarget {
   /** The page instance of a live page, or undefined when it is gone. */
   pageCaller(pageId: number): ComponentCaller | undefined;
@@ -36,4 +38,36 @@ export function applyInspectorEdit(edit: InspectorEdit, target: InspectorTarget)
       target.post({ kind: 'storage-clear' });
       return undefined;
   }
+}
+
+/** The element at `path` (composed child indexes, as wxml-tree.ts lists them), or undefined. */
+export function elementAtPath(root: GlassNode, path: readonly number[]): GlassNode | undefined {
+  let node: GlassNode | undefined = root;
+  for (const index of path) {
+    if (!node || !('forEachComposedChild' in node)) return undefined;
+    let i = 0;
+    let found: GlassNode | undefined;
+    (node as { forEachComposedChild(cb: (child: GlassNode) => boolean | void): void }).forEachComposedChild((child) => {
+      if (i++ === index) {
+        found = child;
+        return false;
+      }
+      return true;
+    });
+    node = found;
+  }
+  return node;
+}
+
+/** The render-backend node id that draws `node`: its own, or for a box-less (virtual) node its first drawn descendant's. */
+export function drawnNodeId(node: GlassNode, depth = 0): number | undefined {
+  const backend = (node as { $$?: { id?: unknown } | null }).$$;
+  if (backend && typeof backend.id === 'number') return backend.id;
+  if (depth > 64 || !('forEachComposedChild' in node)) return undefined;
+  let id: number | undefined;
+  (node as { forEachComposedChild(cb: (child: GlassNode) => boolean | void): void }).forEachComposedChild((child) => {
+    id = drawnNodeId(child, depth + 1);
+    return id === undefined;
+  });
+  return id;
 }

@@ -4,14 +4,14 @@
  */
 import type { PackageManifest } from '../../shared/package-format';
 import { NAVIGATION_BAR_HEIGHT, TAB_BAR_HEIGHT } from '../protocol';
-import type { DeviceMetrics, HostToWorker, LaunchOptions, PageWindowConfig, RouteKind, RuntimeErrorInfo, ViewEvent, WorkerToHost } from '../protocol';
+import type { DeviceMetrics, HostToWorker, InspectorRect, LaunchOptions, PageWindowConfig, RouteKind, RuntimeErrorInfo, ViewEvent, WorkerToHost } from '../protocol';
 import { AppInstance } from './app-instance';
 import { Engine, type GlassComponent } from './engine';
 import type { EventChannelEnd } from './event-channel';
 import { PackageLoader } from './package-loader';
 import { PageRecord } from './page-record';
 import { createWx, type WxHost } from './wx-api';
-import { applyInspectorEdit } from './inspector';
+import { applyInspectorEdit, drawnNodeId, elementAtPath } from './inspector';
 
 import { wxmlTreeOf } from './wxml-tree';
 
@@ -119,6 +119,14 @@ export class LogicRuntime implements WxHost {
       case 'inspector-edit': {
         const problem = applyInspectorEdit(message.edit, { pageCaller: (id) => this.pages.get(id)?.root?.caller, storage: this.storage, post: this.post });
         if (problem) this.post({ kind: 'log', level: 'warn', args: [`[inspector] ${problem}`] });
+        return;
+      }
+      case 'inspector-locate': {
+        const record = this.pages.get(message.pageId);
+        const node = record?.root ? elementAtPath(record.root.component, message.path) : undefined;
+        const nodeId = node ? drawnNodeId(node) : undefined;
+        if (!record || nodeId === undefined) this.post({ kind: 'inspector-rect', pageId: message.pageId, rect: null });
+        else record.ctx.query(nodeId, 'rect', (rect) => this.post({ kind: 'inspector-rect', pageId: message.pageId, rect: rect as InspectorRect }));
         return;
       }
       case 'modal-result':

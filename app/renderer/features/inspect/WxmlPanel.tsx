@@ -3,7 +3,7 @@ import type { WxmlNode } from '../../../shared/device-protocol';
 import { useT } from '../../i18n/i18n';
 import { useDeviceStore } from '../../stores/device-store';
 
-function NodeView({ node, depth }: { node: WxmlNode; depth: number }) {
+function NodeView({ node, depth, path, onHover }: { node: WxmlNode; depth: number; path: readonly number[]; onHover: (path: readonly number[]) => void }) {
   const [open, setOpen] = useState(depth < 3);
   if (node.tag === '#text') {
     const text = node.text?.trim();
@@ -13,7 +13,7 @@ function NodeView({ node, depth }: { node: WxmlNode; depth: number }) {
   const children = node.children ?? [];
   return (
     <div className="wxml-node">
-      <div className="wxml-row" style={{ paddingLeft: depth * 12 }} onClick={() => setOpen(!open)}>
+      <div className="wxml-row" style={{ paddingLeft: depth * 12 }} onClick={() => setOpen(!open)} onMouseEnter={() => onHover(path)}>
         <span className="tree-twisty">{children.length ? (open ? '▾' : '▸') : ''}</span>
         <span className="wxml-tag">&lt;{node.tag}</span>
         {attrs.map(([name, value]) => (
@@ -24,7 +24,7 @@ function NodeView({ node, depth }: { node: WxmlNode; depth: number }) {
         ))}
         <span className="wxml-tag">{children.length ? '>' : ' />'}</span>
       </div>
-      {open && children.map((child, i) => <NodeView key={i} node={child} depth={depth + 1} />)}
+      {open && children.map((child, i) => <NodeView key={i} node={child} depth={depth + 1} path={[...path, i]} onHover={onHover} />)}
     </div>
   );
 }
@@ -35,6 +35,7 @@ export function WxmlPanel() {
   const wxml = useDeviceStore((s) => s.wxml);
   const refresh = useDeviceStore((s) => s.refresh);
   const selected = useDeviceStore((s) => s.selected);
+  const highlight = useDeviceStore((s) => s.highlight);
   useEffect(() => {
     if (selected) void refresh('wxml');
   }, [selected, refresh]);
@@ -46,7 +47,10 @@ export function WxmlPanel() {
         </button>
         {wxml && <span className="muted">{wxml.path}</span>}
       </div>
-      <div className="panel-scroll wxml-tree">{wxml ? <NodeView node={wxml.root} depth={0} /> : <div className="muted panel-empty">{t('wxml.empty')}</div>}</div>
+      {/* Hovering a row outlines its node in the simulator; leaving the tree removes the outline. */}
+      <div className="panel-scroll wxml-tree" onMouseLeave={() => highlight()}>
+        {wxml ? <NodeView node={wxml.root} depth={0} path={[]} onHover={highlight} /> : <div className="muted panel-empty">{t('wxml.empty')}</div>}
+      </div>
     </div>
   );
 }
