@@ -96,3 +96,35 @@ test('inline style rpx never converted to px (regression): style="height: 8rpx" 
   assert.deepEqual(await size(), [109, 8], 'the same style on an 820 px wide screen');
   await page.close();
 });
+
+test('native focus/blur forwarded as WeChat events (regression): bindfocus/bindblur fire once, with the component detail', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin, { page: 'pages/form/form' }));
+  await waitReady(page, 'pages/form/form');
+  const frame = await topFrame(page);
+  await frame.click('#field');
+  await page.keyboard.type('hi');
+  await frame.click('#bar');
+  await waitLog(page, 'blur {"value":"hi","cursor":2}');
+  const lines = (await logs(page)).filter((l) => /^(focus|blur|field tap)/.test(l));
+  // focus comes on pointerdown, tap on pointerup: the order is the browser's, the count is ours
+  assert.deepEqual(lines.sort(), ['blur {"value":"hi","cursor":2}', 'field tap', 'focus {"value":"","height":0}']);
+  await page.close();
+});
+
+test('picker 确定 fires the picker bindtap (regression): taps inside the sheet are not page taps', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin, { page: 'pages/form/form' }));
+  await waitReady(page, 'pages/form/form');
+  const frame = await topFrame(page);
+  await frame.click('#pick-label');
+  await waitLog(page, 'picker tap');
+  await frame.locator('#pick >> dialog').waitFor();
+  await frame.locator('#pick >> .item').nth(1).click();
+  await page.waitForTimeout(500); // the column glides to the item before 确定 reads it
+  await frame.locator('#pick >> .confirm').click();
+  await waitLog(page, 'picked 1');
+  const lines = (await logs(page)).filter((l) => /^(picker tap|picked)/.test(l));
+  assert.deepEqual(lines, ['picker tap', 'picked 1'], 'one tap to open, none for the sheet');
+  await page.close();
+});

@@ -33,6 +33,11 @@ export function nearestWxNode(start: EventTarget | null): WxNode | undefined {
   return undefined;
 }
 
+/** A native-like overlay (the picker sheet) owns its touches: tapping 确定 is not a tap on the page. */
+function insideOverlay(ev: Event): boolean {
+  return ev.composedPath().some((node) => (node as Partial<Element>).hasAttribute?.('data-wx-overlay') === true);
+}
+
 function touchPoint(ev: PointerEvent): TouchPoint {
   return { identifier: ev.pointerId, pageX: ev.pageX, pageY: ev.pageY, clientX: ev.clientX, clientY: ev.clientY, force: ev.pressure };
 }
@@ -107,7 +112,7 @@ export class EventCapture {
   }
 
   private onDown(ev: PointerEvent): void {
-    if (ev.button > 0) return;
+    if (ev.button > 0 || insideOverlay(ev)) return;
     const target = nearestWxNode(ev.target);
     if (!target) return;
     const pointer: ActivePointer = { id: ev.pointerId, startX: ev.clientX, startY: ev.clientY, target, moved: false, longPressed: false, timer: undefined };
@@ -142,6 +147,7 @@ export class EventCapture {
   }
 
   private onComponentEvent(ev: Event): void {
+    // Native focus/blur/click are composed too and reach this capture listener: only components' events count.
     if (!(ev instanceof CustomEvent)) return;
     const target = nearestWxNode(ev.target);
     if (!target) return;
