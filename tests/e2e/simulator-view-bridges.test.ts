@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject } from './simulator-support';
 
 const project: Record<string, string> = {
-  'app.json': JSON.stringify({ pages: ['pages/home/home', 'pages/detail/detail', 'pages/form/form'] }),
+  'app.json': JSON.stringify({ pages: ['pages/home/home', 'pages/detail/detail', 'pages/form/form', 'pages/anim/anim'] }),
   'app.js': 'App({})',
   'pages/home/home.wxml': `
     <navigator id="to-detail" url="/pages/detail/detail?from=navigator">go to detail</navigator>
@@ -15,6 +15,16 @@ const project: Record<string, string> = {
   'pages/home/home.js': `Page({ onReady() { console.log('home.onReady'); }, onShow() { console.log('home.onShow'); } });`,
   'pages/detail/detail.wxml': '<navigator id="back" open-type="navigateBack">back</navigator>',
   'pages/detail/detail.js': `Page({ onLoad(q) { console.log('detail.onLoad', JSON.stringify(q)); }, onReady() { console.log('detail.onReady'); } });`,
+  'pages/anim/anim.wxml': '<view id="box" animation="{{anim}}" style="width: 10px; height: 10px" bindtap="move">box</view>',
+  'pages/anim/anim.js': `Page({
+    data: { anim: null },
+    move() {
+      const a = wx.createAnimation({ duration: 50 });
+      a.translateX(30).step();
+      a.opacity(0.5).step({ duration: 50 });
+      this.setData({ anim: a.export() });
+    },
+  });`,
   'pages/form/form.wxml': `
     <view id="bar" style="height: 8rpx; width: 100rpx; background: red"></view>
     <input id="field" bindfocus="focused" bindblur="blurred" bindtap="tapped"/>
@@ -126,5 +136,19 @@ test('picker 确定 fires the picker bindtap (regression): taps inside the sheet
   await waitLog(page, 'picked 1');
   const lines = (await logs(page)).filter((l) => /^(picker tap|picked)/.test(l));
   assert.deepEqual(lines, ['picker tap', 'picked 1'], 'one tap to open, none for the sheet');
+  await page.close();
+});
+
+test('animation attribute ignored (regression): wx.createAnimation().export() plays its steps in order on the element', async () => {
+  const page = await browser.newPage();
+  await page.goto(simulatorUrl(server.origin, { page: 'pages/anim/anim' }));
+  await waitReady(page, 'pages/anim/anim');
+  const frame = await topFrame(page);
+  await frame.click('#box');
+  await frame.waitForFunction(() => {
+    const style = getComputedStyle(document.querySelector('#box')!);
+    return style.transform === 'matrix(1, 0, 0, 1, 30, 0)' && style.opacity === '0.5';
+  });
+  assert.deepEqual((await status(page)).errors, []);
   await page.close();
 });

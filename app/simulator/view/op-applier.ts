@@ -3,9 +3,10 @@
  * elements of the built-in components, or plain blocks when unknown); custom component hosts keep their tag.
  */
 import { RenderOp } from '../protocol';
+import { playAnimation, type AnimationStep } from '../support/animation-css';
 
 /** DOM nodes carry their Worker id and class reference counts (two scopes may produce the same class name). */
-export type WxNode = Node & { __wxId?: number; __classCounts?: Map<string, number>; __wxStyle?: string };
+export type WxNode = Node & { __wxId?: number; __classCounts?: Map<string, number>; __wxStyle?: string; __wxStopAnimation?: () => void };
 
 export interface ApplierHooks {
   listenerAdded(type: string, capture: boolean, mutLevel: number, node: WxNode): void;
@@ -227,9 +228,22 @@ export class OpApplier {
     }
   }
 
+  /** `animation="{{wx.createAnimation().export()}}"`: its steps play in order; a new value stops the running one. */
+  private playAnimation(el: HTMLElement & WxNode, exported: { actions: readonly AnimationStep[] }): void {
+    el.__wxStopAnimation?.();
+    el.__wxStopAnimation = playAnimation({ setStyle: (name, value) => el.style.setProperty(name, value) }, exported, (fn, ms) => {
+      const timer = setTimeout(fn, ms);
+      return () => clearTimeout(timer);
+    });
+  }
+
   /** The contract with the built-in components: a property when the element has one, else a string attribute. */
   private setAttribute(el: HTMLElement, name: string, raw: unknown): void {
     const value = SRC_ATTRIBUTES.has(name) && typeof raw === 'string' ? this.hooks.resolveSrc(raw) : raw;
+    if (name === 'animation' && isExportedAnimation(raw)) {
+      this.playAnimation(el as HTMLElement & WxNode, raw);
+      return;
+    }
     const prop = camelCase(name);
     if (el.tagName.includes('-') && prop in el) {
       (el as unknown as Record<string, unknown>)[prop] = value;
@@ -242,6 +256,10 @@ export class OpApplier {
     if (value === false || value === undefined || value === null) el.removeAttribute(name);
     else el.setAttribute(name, value === true ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
+}
+
+function isExportedAnimation(value: unknown): value is { actions: readonly AnimationStep[] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { actions?: unknown }).actions);
 }
 
 function camelCase(name: string): string {
