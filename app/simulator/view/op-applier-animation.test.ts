@@ -12,6 +12,7 @@ class FakeElement {
   constructor(readonly tagName: string) {}
   setAttribute(name: string, value: string): void {
     this.attributes.set(name, value);
+    if (name === 'style') this.styles.clear(); // as in the DOM: the attribute replaces every inline property
   }
   removeAttribute(name: string): void {
     this.attributes.delete(name);
@@ -57,4 +58,13 @@ test('a new animation value stops the running one; a boolean animation (movable-
   assert.equal((ops.node(2) as unknown as FakeElement).attributes.get('animation'), '');
   await delay(20);
   assert.equal(el.styles.get('transform'), 'scale(2)', 'the stopped animation never reaches its second step');
+});
+
+test('animation state wiped by a style update (regression): a later inline style keeps what the animation set', () => {
+  const ops = applier();
+  ops.apply([RenderOp.CreateElement, 1, 'view', 'view', RenderOp.SetAttribute, 1, 'animation', { actions: [step([{ type: 'translateX', args: [30] }], 0)] }]);
+  ops.apply([RenderOp.SetStyle, 1, 'color: red']);
+  const el = ops.node(1) as unknown as FakeElement;
+  assert.equal(el.attributes.get('style'), 'color: red');
+  assert.equal(el.styles.get('transform'), 'translateX(30px)');
 });

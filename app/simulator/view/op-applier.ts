@@ -6,7 +6,7 @@ import { RenderOp } from '../protocol';
 import { playAnimation, type AnimationStep } from '../support/animation-css';
 
 /** DOM nodes carry their Worker id and class reference counts (two scopes may produce the same class name). */
-export type WxNode = Node & { __wxId?: number; __classCounts?: Map<string, number>; __wxStyle?: string; __wxStopAnimation?: () => void };
+export type WxNode = Node & { __wxId?: number; __classCounts?: Map<string, number>; __wxStyle?: string; __wxStopAnimation?: () => void; __wxAnimated?: Map<string, string> };
 
 export interface ApplierHooks {
   listenerAdded(type: string, capture: boolean, mutLevel: number, node: WxNode): void;
@@ -147,7 +147,7 @@ export class OpApplier {
         case RenderOp.SetStyle: {
           const node = this.get(ops[i++]);
           node.__wxStyle = ops[i++] as string;
-          (node as unknown as HTMLElement).setAttribute('style', this.hooks.adaptStyle(node.__wxStyle));
+          this.writeStyle(node);
           break;
         }
         case RenderOp.AddClass:
@@ -207,8 +207,15 @@ export class OpApplier {
   /** After a device switch: inline styles are converted again from the text the Worker sent. */
   readaptStyles(): void {
     for (const node of this.nodes.values()) {
-      if (node.__wxStyle !== undefined) (node as unknown as HTMLElement).setAttribute('style', this.hooks.adaptStyle(node.__wxStyle));
+      if (node.__wxStyle !== undefined) this.writeStyle(node);
     }
+  }
+
+  /** The inline style the Worker sent, converted, with the state an `animation` left on top (as in WeChat). */
+  private writeStyle(node: WxNode): void {
+    const el = node as unknown as HTMLElement;
+    el.setAttribute('style', this.hooks.adaptStyle(node.__wxStyle ?? ''));
+    for (const [name, value] of node.__wxAnimated ?? []) el.style.setProperty(name, value);
   }
 
   private addClass(node: WxNode, name: string): void {
@@ -231,7 +238,12 @@ export class OpApplier {
   /** `animation="{{wx.createAnimation().export()}}"`: its steps play in order; a new value stops the running one. */
   private playAnimation(el: HTMLElement & WxNode, exported: { actions: readonly AnimationStep[] }): void {
     el.__wxStopAnimation?.();
-    el.__wxStopAnimation = playAnimation({ setStyle: (name, value) => el.style.setProperty(name, value) }, exported, (fn, ms) => {
+    const animated = (el.__wxAnimated ??= new Map());
+    const setStyle = (name: string, value: string) => {
+      animated.set(name, value);
+      el.style.setProperty(name, value);
+    };
+    el.__wxStopAnimation = playAnimation({ setStyle }, exported, (fn, ms) => {
       const timer = setTimeout(fn, ms);
       return () => clearTimeout(timer);
     });
