@@ -114,7 +114,10 @@ test('navigateTo, navigateBack and switchTab run lifecycles in WeChat order with
   assert.equal(selectedColor, 'rgb(255, 0, 0)');
   await page.click('.ms-tab-item[data-page-path="pages/home/home"]');
   await waitReady(page, 'pages/home/home');
-  const lines = (await logs(page)).filter((l) => /^(home|mine|detail)[. ]/.test(l));
+  // home stayed alive as a tab page, so it is "ready" at once; its onShow log reaches the host a moment later.
+  const lifecycleLines = async () => (await logs(page)).filter((l) => /^(home|mine|detail)[. ]/.test(l));
+  for (let waited = 0; waited < 10_000 && (await lifecycleLines()).at(-1) !== 'home.onShow'; waited += 50) await page.waitForTimeout(50);
+  const lines = await lifecycleLines();
   assert.deepEqual(lines, [
     'home.onLoad {}',
     'home.onShow',
