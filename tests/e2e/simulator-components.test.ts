@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject } from './simulator-support';
+import type { Browser } from 'playwright-core';
+import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject, simulatorLogs } from './simulator-support';
 
 // Component() used as a page, with the custom-component features WeChat projects lean on.
 const files: Record<string, string> = {
@@ -82,7 +82,7 @@ after(async () => {
   if (built) await cleanup(built.dir);
 });
 
-const logs = (page: Page) => page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+const logs = simulatorLogs;
 
 test('Component() as a page: behaviors, observers, relations, external classes, slots, selectComponent, pageLifetimes', async () => {
   const page = await browser.newPage();

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject } from './simulator-support';
+import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject, simulatorLogs } from './simulator-support';
 
 const lifecycle = (name: string) => `
   onLoad(q) { console.log('${name}.onLoad', JSON.stringify(q)); },
@@ -89,7 +89,7 @@ after(async () => {
   if (built) await cleanup(built.dir);
 });
 
-const logs = (page: Page) => page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+const logs = simulatorLogs;
 const navigate = (page: Page, kind: string, url: string) =>
   page.evaluate(([k, u]) => (window.ministudio.host as unknown as { navigate(k: string, u: string): Promise<{ ok: boolean; errMsg: string }> }).navigate(k!, u!), [kind, url]);
 

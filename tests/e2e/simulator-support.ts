@@ -192,3 +192,8 @@ declare global {
     ministudio: { status(): unknown; host: unknown };
   }
 }
+
+/** Every console line the simulator has recorded so far (`window.ministudio.logs()`), as text. */
+export function simulatorLogs(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+}

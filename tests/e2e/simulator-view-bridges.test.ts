@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject } from './simulator-support';
+import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject, simulatorLogs } from './simulator-support';
 
 const project: Record<string, string> = {
   'app.json': JSON.stringify({ pages: ['pages/home/home', 'pages/detail/detail', 'pages/form/form', 'pages/anim/anim'] }),
@@ -56,7 +56,7 @@ after(async () => {
   if (built) await cleanup(built.dir);
 });
 
-const logs = (page: Page) => page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+const logs = simulatorLogs;
 const waitLog = (page: Page, text: string) =>
   page.waitForFunction((t) => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === t), text, { timeout: 20000 });
 

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, topFrame, waitReady, type BuiltProject } from './simulator-support';
+import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, topFrame, waitReady, type BuiltProject, simulatorLogs } from './simulator-support';
 
 const files: Record<string, string> = {
   'app.json': JSON.stringify({
@@ -62,7 +62,7 @@ after(async () => {
   if (built) await cleanup(built.dir);
 });
 
-const logs = (page: Page) => page.evaluate(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().map((l) => l.text));
+const logs = simulatorLogs;
 const waitLog = (page: Page, text: string) =>
   page.waitForFunction((t) => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text === t), text);
 
