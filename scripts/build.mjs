@@ -2,7 +2,7 @@
 // Builds everything that runs: the Node side (CLI, services, Electron shell, preload) with esbuild, and the
 // web side (renderer, simulator) with Vite. `--if-stale` skips the build when nothing changed since the last one.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync, readFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -63,11 +63,34 @@ await Promise.all([
   }),
 ]);
 
-const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (vite.status !== 0) process.exit(vite.status ?? 1);
+// Vite builds into a fresh folder that then replaces out/web in one rename, so a simulator or test that is
+// serving out/web while someone rebuilds never sees it half-emptied.
+const nextWeb = join(out, `web.next-${process.pid}`);
+const vite = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', nextWeb, '--emptyOutDir'],
+  { cwd: root, stdio: 'inherit' },
+);
+if (vite.status !== 0) {
+  rmSync(nextWeb, { recursive: true, force: true });
+  process.exit(vite.status ?? 1);
+}
+swapInto(nextWeb, join(out, 'web'));
 
 writeFileSync(stamp, String(sourcesMtime));
 console.log(`Mini Studio built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+function swapInto(fresh, target) {
+  const old = `${target}.old-${process.pid}`;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      if (existsSync(target)) renameSync(target, old);
+      renameSync(fresh, target);
+      break;
+    } catch (error) {
+      // another build swapped at the same moment: try again
+      if (attempt > 20) throw error;
+    }
+  }
+  rmSync(old, { recursive: true, force: true });
+}
