@@ -134,6 +134,8 @@ export type HostToWorker =
   /** The page stack after a route change, bottom first (what getCurrentPages() returns). */
   | { readonly kind: 'stack'; readonly pageIds: readonly number[] }
   | { readonly kind: 'modal-result'; readonly callId: number; readonly confirm: boolean }
+  /** The answer to a host-drawn sheet or chooser (logic/api/host-ui.ts listens for it). */
+  | { readonly kind: 'ui-result'; readonly callId: number; readonly result: UiResult }
   | { readonly kind: 'app-show'; readonly launch: LaunchOptions }
   | { readonly kind: 'app-hide' }
   | { readonly kind: 'route-done'; readonly callId: number; readonly ok: boolean; readonly errMsg: string; readonly eventChannel?: number }
@@ -240,7 +242,37 @@ export type UiAction =
   | { readonly type: 'setTabBarItem'; readonly index: number; readonly item: Readonly<Record<string, string>> }
   | { readonly type: 'showToast'; readonly title: string; readonly icon: string; readonly duration: number }
   | { readonly type: 'hideToast' }
-  | { readonly type: 'showModal'; readonly callId: number; readonly title: string; readonly content: string; readonly showCancel: boolean; readonly confirmText: string; readonly cancelText: string };
+  | { readonly type: 'showModal'; readonly callId: number; readonly title: string; readonly content: string; readonly showCancel: boolean; readonly confirmText: string; readonly cancelText: string }
+  | { readonly type: 'showActionSheet'; readonly callId: number; readonly itemList: readonly string[]; readonly itemColor: string; readonly alertText: string }
+  /** A file chooser; `camera` and `album` say which sources the call allows (both: WeChat asks first). */
+  | { readonly type: 'chooseFiles'; readonly callId: number; readonly api: string; readonly accept: string; readonly multiple: boolean; readonly camera: boolean; readonly album: boolean; readonly compress: boolean }
+  | { readonly type: 'previewMedia'; readonly sources: readonly PreviewSource[]; readonly current: number }
+  /** A browser download of a file (the simulated photo album); `url` is loadable by the host (blob: or http). */
+  | { readonly type: 'downloadFile'; readonly url: string; readonly fileName: string };
+
+export interface PreviewSource {
+  /** Absolute URL, or a package path the host resolves against the package's base URL. */
+  readonly url: string;
+  readonly type: 'image' | 'video';
+  readonly poster?: string;
+}
+
+export interface ChosenFile {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly lastModified: number;
+  readonly bytes: ArrayBuffer;
+  /** Measured by the host for images and videos (the Worker has no decoder for video). */
+  readonly width?: number;
+  readonly height?: number;
+  /** Seconds, for videos. */
+  readonly duration?: number;
+}
+
+/** What the developer did with a host-drawn sheet or chooser; null means they cancelled it. */
+export type UiResult =
+  | { readonly type: 'action-sheet'; readonly tapIndex: number | null }
+  | { readonly type: 'files'; readonly files: readonly ChosenFile[] | null; readonly source: 'album' | 'camera' };
 
 // ---- Worker ⇄ view (over the page's MessagePort) ----
 

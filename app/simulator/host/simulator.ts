@@ -469,6 +469,11 @@ export class Simulator implements SimulatorHost {
       tabBar: this.tabBar,
       overlays: this.overlays,
       answerModal: (callId, confirm) => this.worker?.post({ kind: 'modal-result', callId, confirm }),
+      answer: (callId, result, transfer) => this.worker?.post({ kind: 'ui-result', callId, result }, transfer),
+      screen: this.screen,
+      chinese: this.metrics('').language.toLowerCase().startsWith('zh'),
+      safeBottom: this.device.safeInsets.bottom,
+      resolveUrl: (url) => (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : this.assetUrl(url)),
     });
     this.refreshChrome();
   }

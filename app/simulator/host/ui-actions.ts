@@ -1,5 +1,8 @@
-/** Window-chrome calls from wx.* (navigation bar, tabBar, toasts, modals) applied to the host's chrome. */
-import type { PageWindowConfig, UiAction } from '../protocol';
+/** Window-chrome calls from wx.* (navigation bar, tabBar, toasts, modals, sheets, choosers) applied to the host's chrome. */
+import type { PageWindowConfig, UiAction, UiResult } from '../protocol';
+import { showActionSheet } from './action-sheet';
+import { chooseFiles } from './file-chooser';
+import { showMediaViewer } from './media-viewer';
 import type { NavigationState } from './navigation-bar';
 import type { Overlays } from './overlays';
 import type { TabBar } from './tab-bar';
@@ -16,9 +19,18 @@ export interface UiTargets {
   readonly tabBar: TabBar | undefined;
   readonly overlays: Overlays;
   answerModal(callId: number, confirm: boolean): void;
+  /** Answers a sheet or chooser call (file bytes are transferred). */
+  answer(callId: number, result: UiResult, transfer: Transferable[]): void;
+  /** The device screen sheets and viewers are drawn over. */
+  readonly screen: HTMLElement;
+  readonly chinese: boolean;
+  readonly safeBottom: number;
+  /** A package path or URL as the host can load it. */
+  resolveUrl(url: string): string;
 }
 
-export function applyUiAction(action: UiAction, { page, tabBar, overlays, answerModal }: UiTargets): void {
+export function applyUiAction(action: UiAction, targets: UiTargets): void {
+  const { page, tabBar, overlays, answerModal, answer, screen } = targets;
   const nav = page?.navOverrides;
   switch (action.type) {
     case 'setNavigationBarTitle':
@@ -66,6 +78,26 @@ export function applyUiAction(action: UiAction, { page, tabBar, overlays, answer
     case 'showModal':
       overlays.showModal(action, (confirm) => answerModal(action.callId, confirm));
       return;
+    case 'showActionSheet':
+      showActionSheet(screen, { ...action, cancelText: targets.chinese ? '取消' : 'Cancel', safeBottom: targets.safeBottom }, (tapIndex) =>
+        answer(action.callId, { type: 'action-sheet', tapIndex }, []),
+      );
+      return;
+    case 'chooseFiles':
+      void chooseFiles(screen, { ...action, chinese: targets.chinese, safeBottom: targets.safeBottom }).then(({ files, source }) =>
+        answer(action.callId, { type: 'files', files, source }, files?.map((f) => f.bytes) ?? []),
+      );
+      return;
+    case 'previewMedia':
+      showMediaViewer(screen, action.sources, action.current, targets.resolveUrl);
+      return;
+    case 'downloadFile': {
+      const link = document.createElement('a');
+      link.href = targets.resolveUrl(action.url);
+      link.download = action.fileName;
+      link.click();
+      return;
+    }
     case 'startPullDownRefresh':
     case 'stopPullDownRefresh':
     case 'pageScrollTo':

@@ -5,6 +5,7 @@
  */
 import type * as glassEasel from 'glass-easel';
 import { RenderOp, ROOT_NODE_ID } from '../protocol';
+import { viewValueOf } from './api/file-urls';
 
 type GlassElement = glassEasel.Element;
 type EventListenerFn = (
@@ -94,7 +95,7 @@ export class RenderElement implements glassEasel.composedBackend.Element {
     this.op(RenderOp.ClearClasses, this.id);
   }
   setAttribute(name: string, value: unknown): void {
-    this.op(RenderOp.SetAttribute, this.id, name, cloneSafe(value));
+    this.op(RenderOp.SetAttribute, this.id, name, cloneSafe(viewValueOf(value)));
   }
   removeAttribute(name: string): void {
     this.op(RenderOp.RemoveAttribute, this.id, name);

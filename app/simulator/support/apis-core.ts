@@ -143,7 +143,7 @@ export const CORE_APIS: readonly ApiSupport[] = [
     'getMenuButtonBoundingClientRect',
   ]),
   ...apis('ui', 'simulated', ['setBackgroundTextStyle'], 'Accepted; the pull-down dots keep their style.'),
-  ...apis('ui', 'unsupported', ['showActionSheet'], 'Needs an action-sheet overlay in the host shell.'),
+  ...apis('ui', 'full', ['showActionSheet'], 'Drawn by the host shell as a bottom sheet; the mask or Cancel fails with "cancel".'),
   ...apis('ui', 'full', ['checkIsPictureInPictureActive'], 'Always false: the simulator has no picture-in-picture.'),
   ...apis('ui', 'unsupported', [
     'hideHomeButton',
@@ -178,5 +178,6 @@ export const CORE_APIS: readonly ApiSupport[] = [
   ], '1 MB per key and 10 MB in all, as on a phone; persisted per project by the IDE.'),
   ...apis('storage', 'unsupported', ['createCacheManager', 'getBackgroundFetchData', 'setBackgroundFetchToken', 'getBackgroundFetchToken', 'onBackgroundFetchData']),
   ...apis('file', 'full', ['getFileSystemManager'], 'A per-project virtual file system in the logic layer (wxfile://usr, wxfile://tmp_…); the user directory is kept in the browser’s IndexedDB across relaunches.'),
-  ...apis('file', 'unsupported', ['saveFileToDisk', 'openDocument', 'addFileToFavorites', 'chooseMessageFile']),
+  ...apis('file', 'unsupported', ['saveFileToDisk', 'openDocument', 'addFileToFavorites']),
+  ...apis('file', 'simulated', ['chooseMessageFile'], 'The browser file chooser stands in for the chat picker; files land in wxfile://tmp_…'),
 ];

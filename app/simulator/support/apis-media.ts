@@ -6,7 +6,9 @@ export const MEDIA_APIS: readonly ApiSupport[] = [
   ...apis('wxml', 'full', ['createSelectorQuery', 'createIntersectionObserver']),
   ...apis('canvas', 'full', ['createOffscreenCanvas'], 'The logic layer’s own OffscreenCanvas (2d and webgl).'),
   ...apis('canvas', 'unsupported', ['createCanvasContext', 'canvasToTempFilePath', 'canvasGetImageData', 'canvasPutImageData'], 'The legacy canvas API draws through the view; use <canvas type="2d">.'),
-  ...apis('media', 'unsupported', ['chooseImage', 'chooseMedia', 'chooseVideo', 'previewImage', 'previewMedia', 'saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum'], 'Needs a file chooser or an image viewer in the host shell.'),
+  ...apis('media', 'simulated', ['chooseImage', 'chooseMedia', 'chooseVideo'], 'The browser file chooser stands in for album and camera (camera: a notice, then the chooser); files land in wxfile://tmp_… and <image> shows them.'),
+  ...apis('media', 'full', ['previewImage', 'previewMedia'], 'A full-screen viewer drawn by the host shell: swipe or arrow keys between items, tap to close.'),
+  ...apis('media', 'simulated', ['saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum'], 'The desktop has no photo album: the file is offered as a browser download.'),
   ...apis('media', 'simulated', ['getImageInfo'], 'Decoded in the logic layer: URLs and wxfile:// files work; package paths fail until the runtime exposes its base URL.'),
   ...apis('media', 'unsupported', ['compressImage', 'cropImage', 'editImage', 'getVideoInfo', 'compressVideo', 'checkDeviceSupportHevc', 'createVideoDecoder', 'createMediaContainer']),
   ...apis('media', 'unsupported', [

@@ -6,6 +6,7 @@
 import { APIS } from '../../support/apis';
 import type { WxHost } from '../wx-api';
 import { ApiFailure } from '../wx-callbacks';
+import { createActionSheetApi } from './action-sheet';
 import { createAdsApi } from './ads';
 import { apiMaker } from './api-maker';
 import { createAnimationApi } from './animation';
@@ -14,9 +15,13 @@ import { createBaseApi } from './base';
 import { createCloudApi } from './cloud';
 import { createDeviceApi } from './device';
 import { createFileSystemApi } from './file-system';
+import { FileUrls, useFileUrls } from './file-urls';
+import { HostUi } from './host-ui';
 import { createImageInfoApi } from './image-info';
 import { createLocationApi } from './location';
 import { createManagersApi } from './managers';
+import { createMediaChooserApi } from './media-chooser';
+import { createMediaPreviewApi } from './media-preview';
 import { directTransport, proxyVia, type NetworkTransport } from './network-transport';
 import { createOpenApi } from './open-api';
 import { createPlatformApi } from './platform';
@@ -45,6 +50,9 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
   const proxyOrigin = (host as WxHost & { readonly networkProxyOrigin?: string }).networkProxyOrigin;
   const transport = options.transport ?? (proxyOrigin ? proxyVia(proxyOrigin) : directTransport());
   listenForSimulateMessages(scope, device);
+  const ui = new HostUi(host, scope);
+  const fileUrls = new FileUrls(fs);
+  useFileUrls(fileUrls);
   return {
     ...createBaseApi(host, api),
     ...createStorageApi(host, api),
@@ -62,6 +70,9 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createSocketApi(host, api, transport),
     ...createImageInfoApi(host, api, transport, fs),
     ...createPlatformApi(host, api),
+    ...createActionSheetApi(ui, api),
+    ...createMediaChooserApi(host, ui, api, fs),
+    ...createMediaPreviewApi(host, ui, api, fileUrls),
   };
 }
 
