@@ -5,6 +5,7 @@
 import * as adapter from 'glass-easel-miniprogram-adapter';
 import type { ComponentEntry } from '../../shared/package-format';
 import type { RenderContext } from './render-backend';
+import { withWxsDescriptors } from './wxs-instance';
 
 const glassEasel = adapter.glassEasel;
 
@@ -227,7 +228,8 @@ function absolutePaths(map: Record<string, string> | undefined): Record<string, 
 function templateOf(groups: TemplateGroups, key: string): adapter.glassEasel.template.ComponentTemplate {
   return {
     groupList: groups as never,
-    content: (groups[key] ?? (() => undefined)) as never,
+    // WXS handlers and change:prop observers get ComponentDescriptors (ownerInstance), as in WeChat.
+    content: withWxsDescriptors(groups[key] ?? (() => undefined)) as never,
     fallbackListenerOnNativeNode: true,
   };
 }
