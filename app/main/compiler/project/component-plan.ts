@@ -32,6 +32,7 @@ export interface PlanInputs {
 }
 
 const SCRIPT_EXTENSIONS = ['.ts', '.js'];
+const CUSTOM_TAB_BAR = 'custom-tab-bar/index';
 
 /** Walks from the pages through `usingComponents`; every component reached is planned once. */
 export function planComponents(inputs: PlanInputs): {
@@ -55,6 +56,20 @@ export function planComponents(inputs: PlanInputs): {
 
   const queue: { path: string; isPage: boolean }[] = app.parts.flatMap((p) => p.pages.map((path) => ({ path, isPage: true })));
   const pages = new Set(queue.map((q) => q.path));
+  // WeChat renders `custom-tab-bar/index` on every tab page when app.json asks for a custom tabBar
+  if (asRecord(app.appJson.tabBar).custom === true) {
+    if (find(CUSTOM_TAB_BAR, inputs.templateExtensions)) queue.push({ path: CUSTOM_TAB_BAR, isPage: false });
+    else {
+      diagnostics.push({
+        file: appFile,
+        ...locateAppValue(inputs, ['tabBar', 'custom']),
+        severity: 'warning',
+        code: 'custom-tab-bar-not-found',
+        message: `tabBar.custom is true but '${CUSTOM_TAB_BAR}' has no ${inputs.templateExtensions.join('/')} file: tab pages will have no tab bar`,
+        hint: 'add custom-tab-bar/index.js, index.json, index.wxml and index.wxss at the mini-program root',
+      });
+    }
+  }
   while (queue.length) {
     const { path, isPage } = queue.shift()!;
     if (components.has(path)) continue;
