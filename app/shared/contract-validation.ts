@@ -1,5 +1,5 @@
 import type { RequestChannel, RequestOf } from './contract';
-import { parseDeviceEdit, parseHighlight } from './device-protocol-schema';
+import { parseDeviceEdit, parseHighlight, parseNodePath } from './device-protocol-schema';
 import { err, ok, type Result } from './result';
 
 type Validator<C extends RequestChannel> = (payload: unknown) => Result<RequestOf<C>>;
@@ -73,6 +73,30 @@ function highlightRequest(payload: unknown): Result<RequestOf<'device:highlight'
   return checked.ok ? ok({ deviceId, highlight: checked.value }) : checked;
 }
 
+function inspectNodeRequest(payload: unknown): Result<RequestOf<'device:inspect-node'>> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return err('the payload must be an object');
+  const { deviceId, webviewId, path, ...rest } = payload as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return err(`unknown field '${Object.keys(rest)[0]!.slice(0, 40)}'`);
+  if (typeof deviceId !== 'string') return err("'deviceId' must be a string");
+  if (typeof webviewId !== 'number' || !Number.isInteger(webviewId) || webviewId < 0) return err("'webviewId' must be a whole number");
+  const checked = parseNodePath(path);
+  return checked.ok ? ok({ deviceId, webviewId, path: checked.value }) : checked;
+}
+
+function pickRequest(payload: unknown): Result<RequestOf<'device:pick'>> {
+  const shape = optionalFields(payload, { deviceId: 'string', enabled: 'boolean' });
+  if (!shape.ok) return shape;
+  const { deviceId, enabled } = shape.value;
+  return typeof deviceId === 'string' && typeof enabled === 'boolean' ? ok({ deviceId, enabled }) : err("'deviceId' and 'enabled' are required");
+}
+
+function devToolsRequest(payload: unknown): Result<RequestOf<'simulator:open-devtools'>> {
+  const shape = optionalFields(payload, { x: 'number', y: 'number' });
+  if (!shape.ok) return shape;
+  const finite = Object.values(shape.value).every((v) => v === undefined || Number.isFinite(v));
+  return finite ? ok(shape.value as RequestOf<'simulator:open-devtools'>) : err("'x' and 'y' must be finite numbers");
+}
+
 /** Shape checks for every request payload; adapters run them before any service sees the data. */
 export const requestValidators: { readonly [C in RequestChannel]: Validator<C> } = {
   'app:info': none,
@@ -114,4 +138,7 @@ export const requestValidators: { readonly [C in RequestChannel]: Validator<C> }
   'device:inspect': inspectRequest,
   'device:edit': editRequest,
   'device:highlight': highlightRequest,
+  'device:inspect-node': inspectNodeRequest,
+  'device:pick': pickRequest,
+  'simulator:open-devtools': devToolsRequest,
 };

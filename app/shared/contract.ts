@@ -3,7 +3,7 @@
  * Electron's IPC router, the browser host's WebSocket and the preload all derive from this one file.
  * Payloads are plain, structured-clone-safe data.
  */
-import type { DeviceEditMessage, DeviceKind, HighlightMessage, DeviceReport, InspectTarget, LaunchOptions, NavigateOpenType } from './device-protocol';
+import type { DeviceEditMessage, DeviceKind, HighlightMessage, DeviceReport, InspectTarget, LaunchOptions, NavigateOpenType, NodeMessage } from './device-protocol';
 import type { Diagnostic } from './diagnostic';
 
 export interface FileEntry {
@@ -138,6 +138,15 @@ export interface RequestChannels {
   'device:edit': [{ readonly deviceId: string; readonly edit: DeviceEditMessage }, { readonly sent: boolean }];
   /** Outlines a WXML node in the device's page (the `highlight` device message). */
   'device:highlight': [{ readonly deviceId: string; readonly highlight: HighlightMessage }, { readonly sent: boolean }];
+  /** Attributes, dataset, box model and styles of one WXML node (the `inspect-node` device message). */
+  'device:inspect-node': [{ readonly deviceId: string; readonly webviewId: number; readonly path: readonly number[] }, NodeMessage];
+  /** Turns the device's element-picking mode on or off; a pick arrives as a `picked` report. */
+  'device:pick': [{ readonly deviceId: string; readonly enabled: boolean }, { readonly sent: boolean }];
+  /**
+   * Opens Chromium DevTools on the embedded simulator (Electron only; `x`/`y` is a point of the simulator pane in
+   * window CSS pixels, so DevTools opens on the simulator's frame). The browser host refuses: its own DevTools apply.
+   */
+  'simulator:open-devtools': [{ readonly x?: number; readonly y?: number }, { readonly opened: boolean }];
 }
 
 /** Events from the services to the workbench: name → payload. */
@@ -186,6 +195,9 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'device:inspect',
   'device:edit',
   'device:highlight',
+  'device:inspect-node',
+  'device:pick',
+  'simulator:open-devtools',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

@@ -17,6 +17,11 @@ import type {
   HelloMessage,
   HighlightMessage,
   InspectMessage,
+  InspectNodeMessage,
+  NodeDetails,
+  NodeMessage,
+  PickedMessage,
+  PickMessage,
   LifecycleMessage,
   LoadMessage,
   LogMessage,
@@ -136,6 +141,31 @@ const status: Check<StatusMessage> = obj({
   pageStack: arr(str({ max: 4096 }), { max: 64 }),
 });
 
+/** Child indexes from the root of a page's WXML tree (highlight, inspect-node, picked). */
+const nodePath = arr(num({ integer: true, min: 0, max: 100_000 }), { max: 256 });
+const px = num();
+const edges = obj({ top: px, right: px, bottom: px, left: px });
+
+const nodeDetails: Check<NodeDetails> = obj({
+  tag: str({ max: 128 }),
+  attrs: record(str({ max: 16 * 1024 }), { maxKeys: 500 }),
+  dataset: json({ maxDepth: 32 }),
+  componentData: optional(json({ maxDepth: 32 })),
+  box: optional(obj({ left: px, top: px, width: px, height: px, margin: edges, border: edges, padding: edges })),
+  rules: arr(
+    obj({
+      selector: str({ max: 4096 }),
+      source: optional(str({ max: 1024 })),
+      declarations: arr(obj({ name: str({ max: 256 }), value: str({ max: 8192 }), important: optional(bool()) }), { max: 1000 }),
+    }),
+    { max: 500 },
+  ),
+  computed: record(str({ max: 8192 }), { maxKeys: 1000 }),
+});
+
+const node: Check<NodeMessage> = obj({ type: literal('node'), requestId, webviewId, path: nodePath, node: optional(nodeDetails) });
+const picked: Check<PickedMessage> = obj({ type: literal('picked'), webviewId: optional(webviewId), path: optional(nodePath) });
+
 const deviceChecks: { readonly [K in DeviceMessageType]: Check<Extract<DeviceMessage, { type: K }>> } = {
   hello,
   log,
@@ -146,6 +176,8 @@ const deviceChecks: { readonly [K in DeviceMessageType]: Check<Extract<DeviceMes
   storage,
   network,
   status,
+  node,
+  picked,
 };
 
 const diagnostic: Check<Diagnostic> = obj({
@@ -170,6 +202,7 @@ const setData: Check<SetDataMessage> = obj({
   webviewId,
   path: str({ min: 1, max: 1024, pattern: DATA_PATH }),
   value: json({ maxDepth: 64, maxNodes: 100_000 }),
+  remove: optional(bool()),
 });
 
 const editStorage: Check<EditStorageMessage> = (value, path) => {
@@ -186,11 +219,18 @@ const editStorage: Check<EditStorageMessage> = (value, path) => {
   return ok(m);
 };
 
-const highlight: Check<HighlightMessage> = obj({ type: literal('highlight'), webviewId, path: optional(arr(num({ integer: true, min: 0, max: 100_000 }), { max: 256 })) });
+const highlight: Check<HighlightMessage> = obj({ type: literal('highlight'), webviewId, path: optional(nodePath) });
+const inspectNode: Check<InspectNodeMessage> = obj({ type: literal('inspect-node'), requestId: str({ max: 64 }), webviewId, path: nodePath });
+const pick: Check<PickMessage> = obj({ type: literal('pick'), enabled: bool() });
 
 /** Checks a highlight request from the workbench (untrusted) before it goes to a device. */
 export function parseHighlight(value: unknown): Result<HighlightMessage, string> {
   return highlight(value, 'highlight');
+}
+
+/** Checks a node path from the workbench (untrusted): child indexes, at most 256 levels. */
+export function parseNodePath(value: unknown): Result<readonly number[], string> {
+  return nodePath(value, 'path');
 }
 
 const serverChecks: { readonly [K in ServerMessageType]: Check<Extract<ServerMessage, { type: K }>> } = {
@@ -216,6 +256,8 @@ const serverChecks: { readonly [K in ServerMessageType]: Check<Extract<ServerMes
   'set-data': setData,
   'edit-storage': editStorage,
   highlight,
+  'inspect-node': inspectNode,
+  pick,
   refused: obj({
     type: literal('refused'),
     code: oneOf<RefusalCode>(['bad-json', 'too-big', 'unknown-type', 'invalid', 'hello-first', 'unauthorized', 'protocol-version', 'too-many-errors', 'rate-limited']),

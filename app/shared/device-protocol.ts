@@ -157,6 +157,65 @@ export interface StatusMessage {
   readonly pageStack: readonly string[];
 }
 
+/** One entry of a node's matched style rules: a selector (or `style` for the inline style) and its declarations. */
+export interface NodeStyleRule {
+  readonly selector: string;
+  /** Package-relative style sheet the rule comes from (`pages/index/index.wxss`), absent for the inline style. */
+  readonly source?: string;
+  readonly declarations: readonly { readonly name: string; readonly value: string; readonly important?: boolean }[];
+}
+
+export interface NodeBoxEdges {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/** The CSS box of a node in CSS pixels of the device page, as the WXML panel's box-model diagram shows it. */
+export interface NodeBox {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  readonly margin: NodeBoxEdges;
+  readonly border: NodeBoxEdges;
+  readonly padding: NodeBoxEdges;
+}
+
+/** What the WXML panel shows for the selected node. */
+export interface NodeDetails {
+  readonly tag: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  /** `data-*` attributes as the node's `dataset` (what event handlers see as `currentTarget.dataset`). */
+  readonly dataset: JsonValue;
+  /** A custom component's own data (properties and data fields), absent for built-in nodes. */
+  readonly componentData?: JsonValue;
+  /** Absent when the node draws no box (text nodes, `block`, a hidden subtree). */
+  readonly box?: NodeBox;
+  /** Rules that apply, highest precedence first (inline style, then later rules before earlier ones). */
+  readonly rules: readonly NodeStyleRule[];
+  /** Computed values of the properties that apply (name → value), for the Computed list. */
+  readonly computed: Readonly<Record<string, string>>;
+}
+
+/** Answer to `inspect-node`: the node at `path`, or `node` absent when there is none (the page changed). */
+export interface NodeMessage {
+  readonly type: 'node';
+  readonly requestId?: string;
+  readonly webviewId: number;
+  readonly path: readonly number[];
+  readonly node?: NodeDetails;
+}
+
+/** The user picked an element in the device's page (pick mode of `pick`); no `path` means picking ended without one. */
+export interface PickedMessage {
+  readonly type: 'picked';
+  readonly webviewId?: number;
+  /** Child indexes from the root of the page's `wxml` tree. */
+  readonly path?: readonly number[];
+}
+
 export type DeviceMessage =
   | HelloMessage
   | LogMessage
@@ -166,7 +225,9 @@ export type DeviceMessage =
   | WxmlMessage
   | StorageMessage
   | NetworkMessage
-  | StatusMessage;
+  | StatusMessage
+  | NodeMessage
+  | PickedMessage;
 
 export type DeviceMessageType = DeviceMessage['type'];
 
@@ -265,6 +326,8 @@ export interface SetDataMessage {
   /** A setData path: `count`, `user.name`, `list[2].done`. */
   readonly path: string;
   readonly value: JsonValue;
+  /** Delete the key (or array item) at `path` instead of setting it; `value` is then ignored (send null). */
+  readonly remove?: boolean;
 }
 
 /** Workbench edit of the mini-program's storage, applied as `wx.setStorageSync`/`removeStorageSync`/`clearStorageSync` would. */
@@ -283,6 +346,20 @@ export interface HighlightMessage {
   readonly webviewId: number;
   /** Child indexes from the root of the `wxml` tree the device reported (`[0, 2, 1]`). */
   readonly path?: readonly number[];
+}
+
+/** Ask for the details of one node of the page's WXML tree; the device answers with `node` carrying `requestId`. */
+export interface InspectNodeMessage {
+  readonly type: 'inspect-node';
+  readonly requestId: string;
+  readonly webviewId: number;
+  readonly path: readonly number[];
+}
+
+/** Pick mode: the next click in the device's page is not a tap but selects the element under it (`picked`). */
+export interface PickMessage {
+  readonly type: 'pick';
+  readonly enabled: boolean;
 }
 
 /** Server messages that change the running mini-program on the IDE user's behalf. */
@@ -322,6 +399,8 @@ export type ServerMessage =
   | SetDataMessage
   | EditStorageMessage
   | HighlightMessage
+  | InspectNodeMessage
+  | PickMessage
   | RefusedMessage;
 
 export type ServerMessageType = ServerMessage['type'];
@@ -349,6 +428,8 @@ export const DEVICE_MESSAGE_LIMITS: Readonly<Record<DeviceMessageType, number>> 
   storage: 4 * 1024 * 1024,
   network: 256 * 1024,
   status: 16 * 1024,
+  node: 512 * 1024,
+  picked: 4 * 1024,
 };
 
 /** Hard cap per frame; bigger frames make the server close the socket (1009) before reading them. */

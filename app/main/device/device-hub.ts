@@ -7,6 +7,7 @@ import type {
   InspectTarget,
   LoadMessage,
   LogMessage,
+  NodeMessage,
   ServerMessage,
   StatusMessage,
   StorageMessage,
@@ -60,7 +61,8 @@ export interface DeviceHubOptions {
 type InspectReply = { status: StatusMessage; appdata: AppDataMessage; wxml: WxmlMessage; storage: StorageMessage };
 
 interface PendingInspect {
-  readonly what: InspectTarget;
+  /** The report type that answers (`inspect` is answered by its `what`, `inspect-node` by `node`). */
+  readonly what: InspectTarget | 'node';
   readonly deviceId: string;
   settle(result: Result<DeviceReport, string>): void;
 }
@@ -187,6 +189,23 @@ export class DeviceHub {
       };
       this.pending.set(requestId, { what, deviceId, settle });
       session.send({ type: 'inspect', requestId, what });
+    });
+  }
+
+  /** Asks a device for the details of one WXML node (the WXML panel's selection) and waits for its answer. */
+  inspectNode(deviceId: string, webviewId: number, path: readonly number[], timeoutMs = 5000): Promise<Result<NodeMessage, string>> {
+    const session = this.sessions.get(deviceId);
+    if (!session) return Promise.resolve(err(`device ${deviceId} is not connected`));
+    const requestId = randomBytes(9).toString('base64url');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => settle(err(`device did not answer 'inspect-node' within ${timeoutMs} ms`)), timeoutMs);
+      const settle = (result: Result<DeviceReport, string>): void => {
+        clearTimeout(timer);
+        this.pending.delete(requestId);
+        resolve(result as Result<NodeMessage, string>);
+      };
+      this.pending.set(requestId, { what: 'node', deviceId, settle });
+      session.send({ type: 'inspect-node', requestId, webviewId, path });
     });
   }
 

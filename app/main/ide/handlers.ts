@@ -25,7 +25,13 @@ export interface IdeServices {
   readonly appInfo: () => AppInfo;
   /** A native folder picker (Electron); absent in the browser host, where the path field completes instead. */
   readonly pickFolder?: () => Promise<string | null>;
+  /** Opens Chromium DevTools on the embedded simulator (Electron); absent in the browser host. */
+  readonly openSimulatorDevTools?: (at: { readonly x?: number; readonly y?: number }) => Promise<boolean>;
 }
+
+/** Why the browser host has no "Open DevTools" of its own: the browser's DevTools already reach the simulator. */
+export const BROWSER_DEVTOOLS_HINT =
+  "In the browser, use the browser's own DevTools (F12 or Ctrl+Shift+I; Cmd+Option+I on macOS): the simulator is the iframe of the simulator pane, its pages are the frames inside it, and the mini-program's JavaScript runs in the worker listed in DevTools' context menu.";
 
 function requireLive(services: IdeServices): LiveSession {
   if (!services.live) throw new UserFacingError('no-simulator', 'The simulator is not available in this window.');
@@ -70,6 +76,12 @@ export function createRequestHandlers(services: IdeServices): RequestHandlers {
     'device:inspect': ({ deviceId, what }) => requireLive(services).inspect(deviceId, what),
     'device:edit': async ({ deviceId, edit }) => ({ sent: requireLive(services).edit(deviceId, edit) }),
     'device:highlight': async ({ deviceId, highlight }) => ({ sent: requireLive(services).edit(deviceId, highlight) }),
+    'device:inspect-node': ({ deviceId, webviewId, path }) => requireLive(services).inspectNode(deviceId, webviewId, path),
+    'device:pick': async ({ deviceId, enabled }) => ({ sent: requireLive(services).edit(deviceId, { type: 'pick', enabled }) }),
+    'simulator:open-devtools': async (at) => {
+      if (!services.openSimulatorDevTools) throw new UserFacingError('not-available', BROWSER_DEVTOOLS_HINT);
+      return { opened: await services.openSimulatorDevTools(at ?? {}) };
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UserFacingError, type BuildSummary, type DeviceReportEvent, type DeviceSummary, type SimulatorInfo, type SimulatorUrlRequest } from '../../shared/contract';
-import type { DeviceEditMessage, DeviceReport, HighlightMessage, InspectTarget, LaunchOptions, NavigateMessage } from '../../shared/device-protocol';
+import type { DeviceEditMessage, DeviceReport, HighlightMessage, InspectTarget, LaunchOptions, NavigateMessage, NodeMessage, PickMessage } from '../../shared/device-protocol';
 import { simulatorUrl } from '../../shared/device-protocol';
 import { buildNpm } from '../compiler/npm/index';
 import { DeviceHub, type ConnectedDevice } from '../device/device-hub';
@@ -124,10 +124,21 @@ export class LiveSession {
     return answer.value;
   }
 
-  /** Sends a validated edit (contract-validation checked it) to one device of this project. */
-  edit(deviceId: string, edit: DeviceEditMessage | HighlightMessage): boolean {
-    if (!this.hub.devices(this.projectId).some((d) => d.id === deviceId)) throw new UserFacingError('device-not-found', `Device ${deviceId} is not connected.`);
+  async inspectNode(deviceId: string, webviewId: number, path: readonly number[]): Promise<NodeMessage> {
+    this.requireDevice(deviceId);
+    const answer = await this.hub.inspectNode(deviceId, webviewId, path);
+    if (!answer.ok) throw new UserFacingError('device-no-answer', answer.error);
+    return answer.value;
+  }
+
+  /** Sends a validated edit or inspector command (contract-validation checked it) to one device of this project. */
+  edit(deviceId: string, edit: DeviceEditMessage | HighlightMessage | PickMessage): boolean {
+    this.requireDevice(deviceId);
     return this.hub.send(deviceId, edit);
+  }
+
+  private requireDevice(deviceId: string): void {
+    if (!this.hub.devices(this.projectId).some((d) => d.id === deviceId)) throw new UserFacingError('device-not-found', `Device ${deviceId} is not connected.`);
   }
 
   /** Console history of a device, for a workbench window that (re)connects after the device did. */

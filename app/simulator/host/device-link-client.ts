@@ -20,6 +20,8 @@ import type {
   EditStorageMessage,
   HighlightMessage,
   InspectMessage,
+  InspectNodeMessage,
+  PickMessage,
   LoadMessage,
   NavigateMessage,
   RefusedMessage,
@@ -76,6 +78,8 @@ export interface DeviceLink {
   onSetData(listener: (message: SetDataMessage) => void): () => void;
   onEditStorage(listener: (message: EditStorageMessage) => void): () => void;
   onHighlight(listener: (message: HighlightMessage) => void): () => void;
+  onInspectNode(listener: (message: InspectNodeMessage) => void): () => void;
+  onPick(listener: (message: PickMessage) => void): () => void;
   onRefused(listener: (message: RefusedMessage) => void): () => void;
   onState(listener: (state: LinkState) => void): () => void;
   /** Sends a report (queued until the link is open); refuses one over its protocol size limit. */
@@ -102,6 +106,7 @@ export function connectDeviceLink(options: DeviceLinkOptions): DeviceLink {
     welcome: new Set(), load: new Set(), update: new Set(), diagnostics: new Set(),
     navigate: new Set(), relaunch: new Set(), inspect: new Set(), refused: new Set(),
     'set-data': new Set(), 'edit-storage': new Set(), highlight: new Set(),
+    'inspect-node': new Set(), pick: new Set(),
   };
   const stateListeners = new Set<(state: LinkState) => void>();
   const queue: string[] = [];
@@ -222,6 +227,8 @@ export function connectDeviceLink(options: DeviceLinkOptions): DeviceLink {
     onSetData: (l) => subscribe('set-data', l),
     onEditStorage: (l) => subscribe('edit-storage', l),
     onHighlight: (l) => subscribe('highlight', l),
+    onInspectNode: (l) => subscribe('inspect-node', l),
+    onPick: (l) => subscribe('pick', l),
     onRefused: (l) => subscribe('refused', l),
     onState(listener) {
       stateListeners.add(listener);
