@@ -299,7 +299,34 @@ export type WorkerToView =
       readonly thresholds: readonly number[];
     }
   | { readonly kind: 'unobserve-intersection'; readonly observerId: number }
-  | { readonly kind: 'reload-styles'; readonly urls: readonly string[] };
+  | { readonly kind: 'reload-styles'; readonly urls: readonly string[] }
+  /** A call on one built-in component of the view (canvas drawing and reads); answered with `query-result`. */
+  | { readonly kind: 'node-call'; readonly requestId: number; readonly nodeId: number; readonly call: NodeCall };
+
+/** One recorded call of a legacy CanvasContext, named as in WeChat (`setFillStyle`, `fillRect`, `set` for properties). */
+export interface CanvasAction {
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+/** A rectangle of a canvas in CSS px; the export size defaults to the rectangle × the device pixel ratio. */
+export interface CanvasRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type NodeCall =
+  /** Legacy canvas `draw(reserve)`: answers `{ unknown: string[] }`, the calls it did not understand. */
+  | { readonly op: 'canvas-draw'; readonly actions: readonly CanvasAction[]; readonly reserve: boolean }
+  /** A `type="2d"` canvas node drawn in the Worker: the view shows this ImageBitmap of its OffscreenCanvas. */
+  | { readonly op: 'canvas-present'; readonly bitmap: unknown }
+  /** canvasToTempFilePath: answers `{ dataUrl }` (empty when the canvas is gone or tainted). */
+  | { readonly op: 'canvas-export'; readonly region: CanvasRegion | null; readonly destWidth: number; readonly destHeight: number; readonly mimeType: string; readonly quality: number }
+  /** canvasGetImageData: answers `{ width, height, data }` with `data` an RGBA Uint8ClampedArray. */
+  | { readonly op: 'canvas-get-image-data'; readonly region: CanvasRegion }
+  | { readonly op: 'canvas-put-image-data'; readonly region: CanvasRegion; readonly data: Uint8ClampedArray };
 
 /** A user event as WeChat shapes it; `target`/`currentTarget` are filled in the Worker from the node tree. */
 export interface ViewEvent {

@@ -43,6 +43,7 @@ export class PageRecord {
           handlers.batchSent(this);
         },
         sendQuery: (requestId, nodeId, what) => this.post({ kind: 'query', requestId, nodeId, what }),
+        sendNodeCall: (requestId, nodeId, call) => this.post({ kind: 'node-call', requestId, nodeId, call }),
         sendObserve: (observerId, nodeId, relativeNodeId, margin, thresholds) =>
           this.post(thresholds ? { kind: 'observe-intersection', observerId, nodeId, relativeNodeId, margin, thresholds } : { kind: 'unobserve-intersection', observerId }),
       },

@@ -4,7 +4,7 @@
  * real DOM (view/op-applier.ts). Node ids are never reused; the view ignores events for ids it no longer has.
  */
 import type * as glassEasel from 'glass-easel';
-import { RenderOp, ROOT_NODE_ID } from '../protocol';
+import { RenderOp, ROOT_NODE_ID, type NodeCall } from '../protocol';
 import { viewValueOf } from './api/file-urls';
 
 type GlassElement = glassEasel.Element;
@@ -23,6 +23,8 @@ export interface RenderSink {
   sendQuery(requestId: number, nodeId: number, what: 'rect' | 'scroll' | 'fields'): void;
   /** Start (thresholds given) or stop (null) an intersection observer in the view. */
   sendObserve?(observerId: number, nodeId: number, relativeNodeId: number, margin: string, thresholds: readonly number[] | null): void;
+  /** A call on a built-in component of the view (canvas); answered with `resolveQuery(requestId, result)`. */
+  sendNodeCall?(requestId: number, nodeId: number, call: NodeCall): void;
 }
 
 /** Maps glass-easel's numeric style scopes to the CSS class prefix the compiler used. */
@@ -225,6 +227,18 @@ export class RenderContext implements glassEasel.composedBackend.Context {
     this.pendingQueries.set(requestId, cb);
     this.flush();
     this.sink.sendQuery(requestId, nodeId, what);
+  }
+
+  /** Calls a built-in component in the view after the pending ops; `cb` gets null when there is no view. */
+  callNode(nodeId: number, call: NodeCall, cb: (res: unknown) => void): void {
+    if (this.destroyed || !this.sink.sendNodeCall) {
+      cb(null);
+      return;
+    }
+    const requestId = this.nextQuery++;
+    this.pendingQueries.set(requestId, cb);
+    this.flush();
+    this.sink.sendNodeCall(requestId, nodeId, call);
   }
 
   resolveQuery(requestId: number, result: unknown): void {

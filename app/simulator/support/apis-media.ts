@@ -5,7 +5,9 @@ import { apis } from './api-support';
 export const MEDIA_APIS: readonly ApiSupport[] = [
   ...apis('wxml', 'full', ['createSelectorQuery', 'createIntersectionObserver']),
   ...apis('canvas', 'full', ['createOffscreenCanvas'], 'The logic layer’s own OffscreenCanvas (2d and webgl).'),
-  ...apis('canvas', 'unsupported', ['createCanvasContext', 'canvasToTempFilePath', 'canvasGetImageData', 'canvasPutImageData'], 'The legacy canvas API draws through the view; use <canvas type="2d">.'),
+  ...apis('canvas', 'full', ['createCanvasContext'], 'Records every CanvasContext call (styles, gradients, paths, text, images, transforms, clip, line dash) and replays it on the view\'s <canvas canvas-id> at draw(); measureText answers in the logic layer.'),
+  ...apis('canvas', 'full', ['canvasToTempFilePath'], 'Legacy canvases are exported by the view; type="2d" nodes (canvas: node) by their OffscreenCanvas. The file lands in wxfile://tmp_….'),
+  ...apis('canvas', 'full', ['canvasGetImageData', 'canvasPutImageData'], 'Legacy canvas-id canvases, in CSS px.'),
   ...apis('media', 'simulated', ['chooseImage', 'chooseMedia', 'chooseVideo'], 'The browser file chooser stands in for album and camera (camera: a notice, then the chooser); files land in wxfile://tmp_… and <image> shows them.'),
   ...apis('media', 'full', ['previewImage', 'previewMedia'], 'A full-screen viewer drawn by the host shell: swipe or arrow keys between items, tap to close.'),
   ...apis('media', 'simulated', ['saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum'], 'The desktop has no photo album: the file is offered as a browser download.'),

@@ -268,7 +268,7 @@ export const MEDIA_COMPONENTS: readonly ComponentSupport[] = [
     name: 'canvas',
     category: 'canvas',
     status: 'full',
-    note: 'type="2d"/"webgl" expose the real canvas node; a legacy canvas-id canvas replays the calls its logic-side CanvasContext recorded (drawActions).',
+    note: 'type="2d": SelectorQuery fields({node: true}) gives an OffscreenCanvas-backed node in the logic layer (getContext, createImage, requestAnimationFrame, toDataURL) whose frames the view shows; webgl only where the Worker gets a WebGL context. A legacy canvas-id canvas replays what wx.createCanvasContext recorded.',
     attributes: [
       oneOf('type', ['2d', 'webgl'], null),
       str('canvas-id'),

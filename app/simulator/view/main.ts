@@ -2,7 +2,7 @@
  * Entry of a page's view iframe: receives its MessagePort from the host, applies render batches from the
  * Worker, answers layout queries and sends user events back. No user code ever runs here.
  */
-import type { DeviceMetrics, PageWindowConfig, ViewToWorker, WorkerToView } from '../protocol';
+import type { DeviceMetrics, NodeCall, PageWindowConfig, ViewToWorker, WorkerToView } from '../protocol';
 import { EventCapture } from './event-capture';
 import { IntersectionObservers } from './intersection-observers';
 import { OpApplier } from './op-applier';
@@ -119,6 +119,25 @@ async function handle(message: WorkerToView): Promise<void> {
     case 'reload-styles':
       styles.reload(message.urls);
       return;
+    case 'node-call':
+      void callNode(message.nodeId, message.call).then((result) => send({ kind: 'query-result', requestId: message.requestId, result }));
+      return;
+  }
+}
+
+/** A built-in component that answers logic-side calls (canvas drawing and reads). */
+interface NodeCallTarget {
+  nodeCall(call: NodeCall, resolveSrc: (src: string) => string): Promise<unknown>;
+}
+
+async function callNode(nodeId: number, call: NodeCall): Promise<unknown> {
+  const node = applier.node(nodeId) as unknown as Partial<NodeCallTarget> | undefined;
+  if (typeof node?.nodeCall !== 'function') return null;
+  try {
+    return await node.nodeCall(call, resolveSrc);
+  } catch (error) {
+    console.error('[view] node call failed', error);
+    return null;
   }
 }
 

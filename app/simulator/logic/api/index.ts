@@ -12,6 +12,7 @@ import { apiMaker } from './api-maker';
 import { createAnimationApi } from './animation';
 import { createAppEventsApi } from './app-events';
 import { createBaseApi } from './base';
+import { createCanvasApi } from './canvas';
 import { createCloudApi } from './cloud';
 import { createDeviceApi } from './device';
 import { createFileSystemApi } from './file-system';
@@ -70,6 +71,7 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createSocketApi(host, api, transport),
     ...createImageInfoApi(host, api, transport, fs),
     ...createPlatformApi(host, api),
+    ...createCanvasApi(host, api, fs),
     ...createActionSheetApi(ui, api),
     ...createMediaChooserApi(host, ui, api, fs),
     ...createMediaPreviewApi(host, ui, api, fileUrls),
