@@ -50,8 +50,9 @@ export class Engine {
     publicComponents: Record<string, string> = {},
   ) {
     this.codeSpace = this.env.createCodeSpace('', true, publicComponents);
-    // WXML ids must reach the DOM (CSS #id selectors, event targets, the inspector).
-    this.codeSpace.getComponentSpace().updateComponentOptions({ writeIdToDOM: true });
+    // WXML ids must reach the DOM (CSS #id selectors, event targets, the inspector). No property accessors on
+    // nodes: user code reads `this.data`, and a property named `id` or `shadowRoot` would shadow the node's own.
+    this.codeSpace.getComponentSpace().updateComponentOptions({ writeIdToDOM: true, writeFieldsToNode: false });
     glassEasel.addGlobalErrorListener((error, method) => {
       hooks.userError(error, method);
       return false;
@@ -78,6 +79,8 @@ export class Engine {
       .register();
     this.codeSpace.setOverallBehavior((overall as unknown as { _$: adapter.glassEasel.GeneralBehavior })._$);
     this.builtinBehaviors = this.createBuiltinBehaviors();
+    // the space's default component: what an unresolved generic renders (nothing) instead of failing the page
+    this.codeSpace.component('').register();
   }
 
   /** WeChat's `wx://…` behaviors; `wx://component-export` needs nothing, the adapter reads `export` itself. */
@@ -116,6 +119,7 @@ export class Engine {
       ...json,
       component: !entry.isPage || json.component === true,
       usingComponents: absolutePaths(json.usingComponents),
+      componentGenerics: absoluteGenericDefaults(json.componentGenerics),
       componentPlaceholder: json.componentPlaceholder,
     });
     this.codeSpace.addCompiledTemplate(entry.path, templateOf(groups, entry.template));
@@ -129,6 +133,28 @@ export class Engine {
   /** Runs `run` with `Page`, `Component` and `Behavior` bound to this component path. */
   withComponentEnv<T>(path: string, run: (env: adapter.ComponentEnv) => T): T {
     return this.codeSpace.componentEnv(path, run);
+  }
+
+  /** `Page(def)` / `Component(def)` of the script for `path`; `Component()` without a definition is the chain API. */
+  defineFromScript(path: string, kind: 'Page' | 'Component', definition: unknown): unknown {
+    if (definition !== undefined) this.applyScriptStyleOptions(path, definition);
+    return this.withComponentEnv(path, ({ Page, Component }) => {
+      if (kind === 'Page') return Page(this.normalizeDefinition(definition) as never);
+      return definition === undefined ? Component() : Component(this.normalizeDefinition(definition) as never);
+    });
+  }
+
+  /**
+   * WeChat also takes `options.addGlobalClass` / `options.styleIsolation` from the component's JS; the adapter reads
+   * them from the json only. The compiler prefixed the component's classes (it cannot see JS), so a JS `shared`
+   * keeps the own scope and adds the page's as the extra one, as `apply-shared` does.
+   */
+  private applyScriptStyleOptions(path: string, definition: unknown): void {
+    const options = (definition as { options?: { addGlobalClass?: unknown; styleIsolation?: unknown } } | null)?.options;
+    const config = this.codeSpace.getComponentStaticConfig(path);
+    if (!options || !config?.component || config.styleIsolation !== undefined) return;
+    const sharesPageStyles = options.addGlobalClass === true || options.styleIsolation === 'apply-shared' || options.styleIsolation === 'shared';
+    if (sharesPageStyles) this.codeSpace.addComponentStaticConfig(path, { ...config, styleIsolation: 'apply-shared' as adapter.types.StyleIsolation });
   }
 
   /** A component with WXML but no JS still has to exist: WeChat treats it as `Component({})`. */
@@ -178,6 +204,18 @@ export class Engine {
     };
   }
 
+  /** A SelectorQuery whose default scope, the page, is looked up at `exec()`: `.in(component)` usually comes first. */
+  selectorQueryOf(currentPage: () => ComponentCaller | undefined): unknown {
+    const lazyPage = {
+      get _$(): GlassComponent {
+        const page = currentPage();
+        if (!page) throw new Error('wx.createSelectorQuery: there is no current page');
+        return page._$;
+      },
+    };
+    return adapter.component.ComponentCaller.prototype.createSelectorQuery.call(lazyPage as never);
+  }
+
   callerOf(comp: GlassComponent): ComponentCaller {
     return comp.getMethodCaller() as unknown as ComponentCaller;
   }
@@ -215,12 +253,29 @@ export class Engine {
   }
 }
 
+type StaticGenerics = adapter.types.ComponentStaticConfig['componentGenerics'];
+
+/** Generic defaults arrive resolved from the root like `usingComponents`, and need the same leading slash. */
+function absoluteGenericDefaults(generics: StaticGenerics): StaticGenerics {
+  if (!generics) return undefined;
+  const result: NonNullable<StaticGenerics> = {};
+  for (const [name, spec] of Object.entries(generics)) {
+    const fallback = typeof spec === 'object' ? spec.default : undefined;
+    result[name] = typeof spec === 'object' && fallback ? { ...spec, default: absolutePath(fallback) } : spec;
+  }
+  return result;
+}
+
+function absolutePath(path: string): string {
+  return path.startsWith('/') || path.includes('://') ? path : `/${path}`;
+}
+
 /** The manifest resolves component paths from the root without a leading slash; glass-easel reads those as relative. */
 function absolutePaths(map: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!map) return undefined;
   const result: Record<string, string> = {};
   for (const [name, path] of Object.entries(map)) {
-    result[name] = path.startsWith('/') || path.includes('://') ? path : `/${path}`;
+    result[name] = absolutePath(path);
   }
   return result;
 }

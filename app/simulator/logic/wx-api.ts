@@ -20,6 +20,8 @@ export interface WxHost {
   route(kind: RouteKind, url: string, extra: { delta?: number; eventChannel?: number }, done: (ok: boolean, errMsg: string) => void): void;
   newCallId(): number;
   topPage(): PageRecord | undefined;
+  /** A SelectorQuery scoped to the current page, resolved when it runs. */
+  pageSelectorQuery(): unknown;
   reportError(error: unknown, kind: 'error', where?: string): Promise<void>;
 }
 
@@ -162,7 +164,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
       });
     }),
     // queries
-    createSelectorQuery: () => callTopPage(host, 'createSelectorQuery'),
+    createSelectorQuery: () => host.pageSelectorQuery(),
     createIntersectionObserver: (component?: { createIntersectionObserver?: (o: unknown) => unknown }, options?: unknown) =>
       component?.createIntersectionObserver ? component.createIntersectionObserver(options) : callTopPage(host, 'createIntersectionObserver', options),
     // network

@@ -42,6 +42,9 @@ export function createTestHost(profile: 'wechat' | 'finclip' = 'wechat'): TestHo
     route: (_kind, _url, _extra, done) => done(true, ''),
     newCallId: () => nextId++,
     topPage: () => undefined,
+    pageSelectorQuery: () => {
+      throw new Error('API unit tests have no pages');
+    },
     reportError: async (error) => {
       errors.push(error);
     },
