@@ -40,6 +40,9 @@ await Promise.all([
     outdir: join(out, 'main'),
     format: 'esm',
     outExtension: { '.js': '.mjs' },
+    // each CLI command is a chunk loaded when it runs (app/main/cli/commands/index.ts)
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     packages: 'external',
     absWorkingDir: root,
   }),

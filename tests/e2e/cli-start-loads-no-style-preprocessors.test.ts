@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const repoRoot = join(import.meta.dirname, '../..');
@@ -32,4 +34,16 @@ test('ministudio --help loads neither sass, less nor esbuild', async () => {
   // the hook works: the CLI's own eager dependencies show up
   assert.ok(help.packages.has('chokidar'), `the hook saw: ${[...help.packages].join(', ')}`);
   for (const heavy of ['sass', 'less', 'esbuild']) assert.ok(!help.packages.has(heavy), `--help loaded ${heavy}`);
+});
+
+test('ministudio build loads the compiler only: not the servers (ws, qrcode) nor the watcher (chokidar)', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'ministudio-cli-start-'));
+  try {
+    const build = await packagesLoadedBy(['build', 'resources/templates/example', '--out', out, '--no-zip']);
+    assert.equal(build.code, 0, build.stdout);
+    assert.ok(build.packages.has('postcss'), `the hook saw: ${[...build.packages].join(', ')}`);
+    for (const unneeded of ['ws', 'qrcode', 'chokidar', 'yazl']) assert.ok(!build.packages.has(unneeded), `build loaded ${unneeded}`);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,8 @@
-import { commands } from './commands/index';
+import type { CliCommand } from './command';
+import { commandLoaders, loadAllCommands } from './commands/index';
 import { appVersion } from './version';
 
-function helpText(): string {
+function helpText(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
@@ -22,18 +23,19 @@ function helpText(): string {
 export async function main(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    console.log(helpText());
+    console.log(helpText(await loadAllCommands()));
     return 0;
   }
   if (first === '--version' || first === '-v') {
     console.log(appVersion());
     return 0;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const loader = commandLoaders.find((c) => c.name === first);
+  if (!loader) {
     console.error(`ministudio: unknown command '${first}'. Run 'ministudio --help' for the list.`);
     return 2;
   }
+  const command = await loader.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.usage);
     return 0;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync, utimesSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { createCompiler, type BuildResult } from './index';
 import { smallApp, tempProject, where } from './test-fixtures';
 
@@ -190,6 +191,43 @@ test('an output folder holding something else is never cleaned', async () => {
     assert.ok(existsSync(`${p.dir}/precious/notes.txt`));
   } finally {
     compiler.dispose();
+    await p.cleanup();
+  }
+});
+
+test('after one-file edits (kept from the last plan), every output and the manifest match a fresh full build', async () => {
+  const p = await tempProject(
+    smallApp({ 'common/theme.wxss': '.x { color: green; }', 'pages/a/a.wxss': '@import "../../common/theme.wxss";\n.a { color: blue; }', 'pages/b/b.js': "require('./missing');\nPage({});" }),
+  );
+  const compiler = createCompiler(p.dir, { outDir: p.out, zips: false });
+  const freshOut = `${p.out}-fresh`;
+  try {
+    assert.ok((await compiler.build()).ok);
+    const edits: [string, string][] = [
+      ['pages/a/a.wxml', '<view class="a">{{title}} edited</view>'],
+      ['common/theme.wxss', '.x { color: purple; }'],
+      ['pages/a/a.js', "const { twice } = require('../../utils/util');\nPage({ data: { title: 'edited' + twice(2) } });"],
+    ];
+    let last: BuildResult | undefined;
+    for (const [file, text] of edits) {
+      await p.write(file, text);
+      last = await compiler.rebuild([file]);
+    }
+    const fresh = createCompiler(p.dir, { outDir: freshOut, zips: false });
+    const full = await fresh.build();
+    fresh.dispose();
+    // key order may differ (scan order), the content may not
+    assert.deepEqual({ ...last!.manifest, buildId: '' }, { ...full.manifest, buildId: '' });
+    assert.deepEqual(where(last!.diagnostics), where(full.diagnostics), 'the missing require is still reported');
+    for (const path of ['templates/app.js', 'css/pages/a/a.css', 'js/pages/a/a.js', 'manifest.json']) {
+      const mine = await p.read(path);
+      const theirs = await readFile(`${freshOut}/${path}`, 'utf8');
+      if (path === 'manifest.json') assert.deepEqual({ ...JSON.parse(mine), buildId: '' }, { ...JSON.parse(theirs), buildId: '' });
+      else assert.equal(mine, theirs, path);
+    }
+  } finally {
+    compiler.dispose();
+    await rm(freshOut, { recursive: true, force: true });
     await p.cleanup();
   }
 });

@@ -18,7 +18,6 @@
  * written by full builds only. Options: `CompilerOptions` in package-compiler.ts.
  */
 import { resolve, sep } from 'node:path';
-import { watch as watchFiles } from 'chokidar';
 import { PackageCompiler, type BuildResult, type CompilerOptions } from './package-compiler';
 
 export type { BuildResult, CompilerOptions } from './package-compiler';
@@ -72,6 +71,8 @@ export function createCompiler(projectDir: string, options: CompilerOptions): Co
       let recheckTimer: NodeJS.Timeout | undefined;
       let closed = false;
       const inOut = (p: string) => p === outDir || p.startsWith(outDir + sep);
+      // loaded here: a one-off `ministudio build` never pays for chokidar
+      const { watch: watchFiles } = await import('chokidar');
       const watcher = watchFiles(dir, {
         ignoreInitial: true,
         ignored: (p) => inOut(p) || /[\\/](node_modules|\.git|\.ministudio)([\\/]|$)/.test(p),

@@ -1,7 +1,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ZipFile } from 'yazl';
 import { copyFileAtomicSync, tempPathFor, writeFileAtomicSync } from './atomic-output';
 import { yieldToEventLoop } from './source-store';
 
@@ -107,6 +106,7 @@ export class OutputWriter {
 
   /** Zips the given package files (as written) into `zipPath` inside the output folder. */
   async zip(zipPath: string, paths: readonly string[]): Promise<void> {
+    const { ZipFile } = await import('yazl'); // only full builds that want zips pay for loading it
     const zip = new ZipFile();
     const mtime = new Date(0); // stable bytes for the same content
     for (const p of [...paths].sort()) {

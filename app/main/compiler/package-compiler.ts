@@ -70,6 +70,11 @@ export class PackageCompiler {
   private readonly scopeNames = new Map<string, string>();
   private lastManifestBody = '';
   private buildCount = 0;
+  /** Bumped by every run that may move what resolves where (a file added or removed, a json edited). */
+  private structureVersion = 0;
+  /** What the last run planned and put in the manifest, reused while the structure stays the same. */
+  private lastPlan: ReturnType<typeof planComponents> | undefined;
+  private lastManifest: ReturnType<typeof buildManifest> | undefined;
 
   constructor(
     readonly projectDir: string,
@@ -118,6 +123,7 @@ export class PackageCompiler {
     const diagnostics: Diagnostic[] = [];
     const rels = changed?.map((f) => this.projectRelative(f));
     const full = !this.store || !this.config || rels === undefined || rels.some((r) => CONFIG_FILES.has(r));
+    let structural = true;
     if (full) {
       await this.loadProject(diagnostics);
       await this.writer.reset();
@@ -131,8 +137,12 @@ export class PackageCompiler {
         // a removed folder: everything known under it
         for (const f of this.store!.files) if (f.startsWith(`${rel}/`)) targets.add(f);
       }
+      const existed = new Map([...targets].map((r) => [r, this.store!.files.has(r)]));
       await Promise.all([...targets].map((r) => this.store!.refresh(r)));
+      // only an edit of files that existed before and still do, none of them json, leaves the plan as it was
+      structural = [...targets].some((r) => r.endsWith('.json') || !existed.get(r) || !this.store!.files.has(r));
     }
+    if (structural) this.structureVersion++;
     phase('read');
     const store = this.store!;
     const config = this.config!;
@@ -153,7 +163,7 @@ export class PackageCompiler {
     const templatesDone = this.startTemplates(model, templateExts, config.miniprogramRoot);
     const resolver: ResolverContext = { files: store.files, aliases: model.aliases, componentExtensions: [...templateExts, '.json', '.js', '.ts'] };
     const styleExts = [...this.preferred(allProfileExtensions('style'), this.profile.extensions.style), '.less', '.scss', '.sass'];
-    const plan = planComponents({
+    const plan = !structural && this.lastPlan ? this.lastPlan : planComponents({
       app: model,
       appJsonFile: projectPath('app.json'),
       resolver,
@@ -162,6 +172,7 @@ export class PackageCompiler {
       styleExtensions: styleExts,
       projectPath,
     });
+    this.lastPlan = plan;
     diagnostics.push(...plan.diagnostics);
     phase('plan');
 
@@ -172,6 +183,7 @@ export class PackageCompiler {
       projectPath,
       resolver,
       parts: model.parts,
+      structureVersion: this.structureVersion,
       ...(this.tsCompilerOptions ? { tsCompilerOptions: this.tsCompilerOptions } : {}),
     });
     const [scriptOutputs, styleOutputs, groups] = await Promise.all([
@@ -183,6 +195,7 @@ export class PackageCompiler {
         text: (r) => store.text(r),
         readProjectFile: (p) => this.readProjectFile(p),
         projectPath,
+        ...(full ? {} : { changed: new Set(rels) }),
       }),
       templatesDone,
     ]);
@@ -208,9 +221,12 @@ export class PackageCompiler {
       put(`assets/${file}`, { copyFrom: store.absolute(file) }, partOf(model.parts, file));
     }
 
-    const manifestBuilt = buildManifest({
+    const buildId = `${Date.now().toString(36)}-${(++this.buildCount).toString(36)}`;
+    // with the same plan, script entries, style outputs and assets, only the build id differs
+    const reused = !structural && this.lastManifest;
+    const manifestBuilt = reused ? { ...reused, manifest: { ...reused.manifest, buildId } } : buildManifest({
       profile: this.profile,
-      buildId: `${Date.now().toString(36)}-${(++this.buildCount).toString(36)}`,
+      buildId,
       appId: config.appId,
       model,
       appJson,
@@ -224,6 +240,7 @@ export class PackageCompiler {
       scopeName: (path) => this.scopeName(path),
       theme: this.theme(model, appJson, projectPath),
     });
+    this.lastManifest = manifestBuilt;
     diagnostics.push(...manifestBuilt.diagnostics);
     const manifest = manifestBuilt.manifest;
     phase('manifest');
@@ -239,7 +256,7 @@ export class PackageCompiler {
     diagnostics.push(...sizeDiagnostics(packages, this.profile, appJson, projectPath('app.json')));
     const finalManifest: PackageManifest = { ...manifest, packages };
     // buildId and sizes change on every edit; the runtime only needs the manifest again when more than that did
-    const body = JSON.stringify({ ...manifest, buildId: '' });
+    const body = reused ? this.lastManifestBody : JSON.stringify({ ...manifest, buildId: '' });
     const manifestChanged = body !== this.lastManifestBody;
     this.lastManifestBody = body;
     await this.writer.writeText('manifest.json', `${JSON.stringify(finalManifest, null, 1)}\n`);

@@ -19,10 +19,15 @@ export interface StyleStageInput {
   /** Reads a project-relative file (imports may sit outside the mini-program root, never outside the project). */
   readonly readProjectFile: (projectRel: string) => Promise<string | undefined>;
   readonly projectPath: (rel: string) => string;
+  /** Project-relative files changed since the last update; absent: any file may have changed. */
+  readonly changed?: ReadonlySet<string>;
 }
 
 interface CachedStyle {
-  readonly signature: string;
+  readonly file: string;
+  readonly scopeName: string | undefined;
+  readonly isolation: StyleJob['isolation'];
+  readonly source: string;
   /** Project-relative imports with the text each had when compiled. */
   readonly dependencies: ReadonlyMap<string, string | undefined>;
   readonly css: string;
@@ -44,9 +49,9 @@ export class StyleStage {
         live.add(job.output);
         const source = input.text(job.file);
         if (source === undefined) return;
-        const signature = `${job.file}|${job.scopeName ?? ''}|${job.isolation ?? ''}|${source}`;
         const cached = this.cache.get(job.output);
-        if (cached && cached.signature === signature && (await dependenciesUnchanged(cached, input))) {
+        const same = cached && cached.file === job.file && cached.scopeName === job.scopeName && cached.isolation === job.isolation && cached.source === source;
+        if (same && (await dependenciesUnchanged(cached, input))) {
           out.set(job.output, cached.css);
           return;
         }
@@ -69,7 +74,7 @@ export class StyleStage {
         }
         const dependencies = new Map<string, string | undefined>();
         for (const dep of result.dependencies) dependencies.set(dep, await input.readProjectFile(dep));
-        this.cache.set(job.output, { signature, dependencies, css: result.css, diagnostics: result.diagnostics });
+        this.cache.set(job.output, { file: job.file, scopeName: job.scopeName, isolation: job.isolation, source, dependencies, css: result.css, diagnostics: result.diagnostics });
         out.set(job.output, result.css);
       }),
     );
@@ -83,6 +88,9 @@ export class StyleStage {
 }
 
 async function dependenciesUnchanged(cached: CachedStyle, input: StyleStageInput): Promise<boolean> {
-  for (const [dep, text] of cached.dependencies) if ((await input.readProjectFile(dep)) !== text) return false;
+  for (const [dep, text] of cached.dependencies) {
+    if (input.changed && !input.changed.has(dep)) continue; // unchanged since it was read
+    if ((await input.readProjectFile(dep)) !== text) return false;
+  }
   return true;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { appRoot } from '../app-root';
-import { TemplateJobRunner, type TemplateJob, type TemplateJobResult } from './template-job';
+import type { TemplateJob, TemplateJobResult, TemplateJobRunner } from './template-job';
 
 /** Below this many templates and WXS files a worker's start-up costs more than the overlap it buys. */
 export const WORKER_MIN_TEMPLATES = 150;
@@ -15,7 +15,8 @@ export const WORKER_MIN_TEMPLATES = 150;
  */
 export class TemplateHost {
   private worker: Worker | undefined;
-  private local: TemplateJobRunner | undefined;
+  /** Loaded on first use: with a worker, this thread never loads the template compiler's wasm. */
+  private local: Promise<TemplateJobRunner> | undefined;
   private decided = false;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (r: TemplateJobResult) => void; reject: (e: Error) => void }>();
@@ -63,7 +64,7 @@ export class TemplateHost {
       if (this.useWorker && job.templates.length + job.scripts.length >= this.minTemplatesForWorker) this.startWorker();
     }
     for (const [file, text] of job.texts) this.sentTexts.set(file, text);
-    if (!this.worker) return Promise.resolve(this.runLocally(job));
+    if (!this.worker) return this.runLocally(job);
     const id = this.nextId++;
     return new Promise<TemplateJobResult>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -78,17 +79,17 @@ export class TemplateHost {
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
-    this.local?.dispose();
+    void this.local?.then((runner) => runner.dispose());
     this.local = undefined;
   }
 
-  private runLocally(job: TemplateJob): TemplateJobResult {
+  private async runLocally(job: TemplateJob): Promise<TemplateJobResult> {
     if (!this.local) {
-      this.local = new TemplateJobRunner(this.devTemplates);
+      this.local = import('./template-job').then(({ TemplateJobRunner }) => new TemplateJobRunner(this.devTemplates));
       // a fresh runner needs every text, not only the ones changed since the worker's last job
-      return this.local.run({ ...job, texts: [...this.sentTexts] });
+      return (await this.local).run({ ...job, texts: [...this.sentTexts] });
     }
-    return this.local.run(job);
+    return (await this.local).run(job);
   }
 
   private abandonWorker(error: Error): void {

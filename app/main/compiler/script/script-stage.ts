@@ -17,6 +17,8 @@ export interface ScriptStageInput {
   readonly projectPath: (rel: string) => string;
   readonly resolver: ResolverContext;
   readonly parts: readonly PartPlan[];
+  /** Changes whenever a file was added or removed or a json edited: until then, resolved requires still hold. */
+  readonly structureVersion?: number;
   readonly tsCompilerOptions?: Readonly<Record<string, unknown>>;
 }
 
@@ -25,12 +27,22 @@ export function scriptOutputPath(key: string): string {
   return key.endsWith('.js') ? `js/${key}` : `js/${key}.js`;
 }
 
+/** A script's output with what went into it, reusable while the compiled code and the structure are the same. */
+interface ResolvedScript {
+  readonly compiled: CompiledScript;
+  readonly structureVersion: number;
+  readonly output: ScriptOutput;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
  * Every script of the project as a runtime module: esbuild transforms run in parallel for the sources whose text
- * changed; `require` resolution is redone for all (it is cheap, and a new file can satisfy an old request).
+ * changed; `require` resolution is redone for all whenever the structure changed (a new file can satisfy an old
+ * request), else only for the scripts that were recompiled.
  */
 export class ScriptStage {
   private readonly cache = new Map<string, { text: string; compiled: CompiledScript }>();
+  private readonly resolved = new Map<string, ResolvedScript>();
   private diagnostics: Diagnostic[] = [];
   compiledCount = 0;
 
@@ -55,13 +67,25 @@ export class ScriptStage {
       const file = queue.shift()!;
       const cached = this.cache.get(file);
       if (!cached) continue;
-      diagnostics.push(...cached.compiled.diagnostics);
       const key = scriptKeyOf(file);
+      const previous = this.resolved.get(file);
+      if (previous && previous.compiled === cached.compiled && previous.structureVersion === input.structureVersion) {
+        diagnostics.push(...previous.diagnostics);
+        out.set(key, previous.output);
+        for (const target of Object.values(previous.output.entry.requires ?? {})) {
+          if (target.endsWith('.json') && !live.has(target)) {
+            await compileIfChanged(target);
+            queue.push(target);
+          }
+        }
+        continue;
+      }
+      const own: Diagnostic[] = [...cached.compiled.diagnostics];
       const requires: Record<string, string> = {};
       for (const request of cached.compiled.requests) {
         const target = resolveRequire(input.resolver, file, request);
         if (target === undefined) {
-          diagnostics.push({
+          own.push({
             file: input.projectPath(file),
             ...locateRequest(cached.text, request),
             severity: 'warning',
@@ -79,7 +103,7 @@ export class ScriptStage {
       }
       const path = scriptOutputPath(key);
       const source = input.projectPath(file);
-      out.set(key, {
+      const output: ScriptOutput = {
         entry: {
           file: path,
           packageRoot: partOf(input.parts, file),
@@ -89,9 +113,13 @@ export class ScriptStage {
         },
         code: `${cached.compiled.code}//# sourceMappingURL=${path.slice(path.lastIndexOf('/') + 1)}.map\n`,
         map: cached.compiled.map,
-      });
+      };
+      out.set(key, output);
+      diagnostics.push(...own);
+      this.resolved.set(file, { compiled: cached.compiled, structureVersion: input.structureVersion ?? -1, output, diagnostics: own });
     }
     for (const file of [...this.cache.keys()]) if (!live.has(file)) this.cache.delete(file);
+    for (const file of [...this.resolved.keys()]) if (!live.has(file)) this.resolved.delete(file);
     this.diagnostics = diagnostics;
     return out;
   }

@@ -170,9 +170,10 @@ function slug(message: string): string {
     .slice(0, 48);
 }
 
+/** A syntax check only: inside a function never called, V8 pre-parses the code instead of compiling it (2x cheaper). */
 function parses(code: string): boolean {
   try {
-    new Script(`(${code})`);
+    new Script(`function check(){return(${code}\n)}`);
     return true;
   } catch {
     return false;
