@@ -1,17 +1,26 @@
 #!/usr/bin/env node
 // Generates the "gallery" mini-program: every component of the component libraries installed in
-// <gallery>/node_modules, each mounted alone with default props on its own page, plus an index page linking
-// them. The compiler corpus test builds it; the runtime tests reuse it. Usage:
+// <gallery>/node_modules, each mounted on its own page the way the library's docs demo it (scripts/gallery/
+// demo-props-*.mjs: the properties and children that make it show; default props when a component is not
+// listed), plus an index page linking them. The compiler corpus test builds it; the runtime tests reuse it. Usage:
 //   node scripts/gallery-generate.mjs [.corpus/gallery]
 // Its package.json lists the libraries; scripts/corpus-fetch.mjs installs them (`npm run corpus:fetch`).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import * as antdDemos from './gallery/demo-props-antd.mjs';
+import * as tdesignDemos from './gallery/demo-props-tdesign.mjs';
+import * as vantDemos from './gallery/demo-props-vant.mjs';
+import * as weuiDemos from './gallery/demo-props-weui.mjs';
+import { demoPng } from './gallery/demo-image.mjs';
+import { DEMO_IMAGE, libraryTagsIn, renderDemo } from './gallery/demo-usage.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const gallery = resolve(process.argv[2] ?? join(root, '.corpus', 'gallery'));
 
 /** Tag prefix per library, like their own docs use (`<t-button>`, `<van-button>`). */
 const TAG_PREFIXES = { 'tdesign-miniprogram': 't', '@vant/weapp': 'van', 'weui-miniprogram': 'mp', 'antd-mini': 'ant' };
+/** Each library's demo usages ({ DEMOS, PAGE_WXSS }), keyed like TAG_PREFIXES. */
+const LIBRARY_DEMOS = { 'tdesign-miniprogram': tdesignDemos, '@vant/weapp': vantDemos, 'weui-miniprogram': weuiDemos, 'antd-mini': antdDemos };
 /** Folders in a library's miniprogram root that hold no components of the library itself. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'miniprogram_npm']);
 
@@ -57,35 +66,43 @@ function componentSlug(componentPath) {
   return kebab(parts.join('-'));
 }
 
-for (const folder of ['pages']) rmSync(join(gallery, folder), { recursive: true, force: true });
+for (const folder of ['pages', 'assets']) rmSync(join(gallery, folder), { recursive: true, force: true });
+mkdirSync(join(gallery, 'assets'), { recursive: true });
+writeFileSync(join(gallery, DEMO_IMAGE.slice(1)), demoPng());
 const pages = [];
 const sections = [];
 for (const library of libraries) {
   const libraryFolder = kebab(library.name);
+  const { DEMOS: demos = {}, PAGE_WXSS: pageWxss = '' } = LIBRARY_DEMOS[library.name] ?? {};
+  const components = findComponents(library.miniprogramRoot);
+  const componentOfTag = new Map(components.map((componentPath) => [`${library.prefix}-${componentSlug(componentPath)}`, componentPath]));
+  const slugs = new Set(components.map(componentSlug));
+  const unknown = Object.keys(demos).filter((slug) => !slugs.has(slug));
+  if (unknown.length > 0) throw new Error(`demo usages of ${library.name} name no component: ${unknown.join(', ')}`);
   const links = [];
-  for (const componentPath of findComponents(library.miniprogramRoot)) {
+  for (const componentPath of components) {
     const slug = componentSlug(componentPath);
     const tag = `${library.prefix}-${slug}`;
     const page = `pages/${libraryFolder}/${slug}/index`;
     const dir = join(gallery, 'pages', libraryFolder, slug);
     mkdirSync(dir, { recursive: true });
     const title = `${library.name} ${componentPath}`;
-    writeFileSync(
-      join(dir, 'index.json'),
-      JSON.stringify({ navigationBarTitleText: slug, usingComponents: { [tag]: `${library.name}/${componentPath}` } }, null, 2) + '\n',
-    );
+    const demo = renderDemo(tag, demos[slug]);
+    const usingComponents = {};
+    for (const used of [tag, ...libraryTagsIn(demo.wxml, library.prefix)]) {
+      const target = componentOfTag.get(used);
+      if (!target) throw new Error(`demo of ${tag} uses <${used}>, which ${library.name} does not have`);
+      usingComponents[used] = `${library.name}/${target}`;
+    }
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ navigationBarTitleText: slug, usingComponents }, null, 2) + '\n');
     writeFileSync(
       join(dir, 'index.wxml'),
-      [
-        '<view class="gallery-page">',
-        `  <view class="gallery-title">${title}</view>`,
-        `  <view class="gallery-stage" id="stage"><${tag}></${tag}></view>`,
-        '</view>',
-        '',
-      ].join('\n'),
+      ['<view class="gallery-page">', `  <view class="gallery-title">${title}</view>`, `  <view class="gallery-stage" id="stage">${demo.wxml}</view>`, '</view>', ''].join('\n'),
     );
-    writeFileSync(join(dir, 'index.js'), `// ${title}, mounted with its default props.\nPage({ data: {} });\n`);
-    writeFileSync(join(dir, 'index.wxss'), '.gallery-stage { padding: 24rpx; }\n');
+    const how = demos[slug] ? 'as its docs demo it' : 'with its default props';
+    const onReady = demo.ready ? `,\n  onReady() {\n    ${demo.ready}\n  }` : '';
+    writeFileSync(join(dir, 'index.js'), `// ${title}, mounted ${how}.\nPage({\n  data: ${JSON.stringify(demo.data)}${onReady},\n});\n`);
+    writeFileSync(join(dir, 'index.wxss'), `${pageWxss}.gallery-stage { padding: 24rpx; }\n`);
     pages.push(page);
     links.push({ page, label: componentPath });
   }

@@ -13,8 +13,10 @@ export interface VisibleContent {
   readonly texts: number;
   /** Elements with a box that show an image (img, canvas, svg, video, background or mask image). */
   readonly images: number;
-  /** Elements with a box that paint something else: a background colour, a border or a shadow (gallery only). */
+  /** Boxes that paint something else: a background colour, a border or a shadow (gallery only), pseudo-elements included. */
   readonly painted: number;
+  /** Of `painted`: `::before`/`::after` boxes (hairlines, divider lines, dots drawn by CSS). */
+  readonly paintedPseudo: number;
   /** Up to 80 characters of the visible text, for the report. */
   readonly sample: string;
 }
@@ -22,18 +24,44 @@ export interface VisibleContent {
 /** Self-contained (serialized into the page): no imports, no closures. */
 export function probeVisibleContent(selector: string): VisibleContent {
   const root = selector ? document.querySelector(selector) : document.body;
-  if (!root) return { rootFound: false, boxes: 0, texts: 0, images: 0, painted: 0, sample: '' };
+  if (!root) return { rootFound: false, boxes: 0, texts: 0, images: 0, painted: 0, paintedPseudo: 0, sample: '' };
   let boxes = 0;
   let texts = 0;
   let images = 0;
   let painted = 0;
+  let paintedPseudo = 0;
   let sample = '';
   const imageTags = new Set(['IMG', 'CANVAS', 'SVG', 'VIDEO', 'svg']);
-  const visit = (element: Element): void => {
+  const transparent = (color: string): boolean => color === 'transparent' || /rgba\(.*,\s*0\)$/.test(color);
+  const paints = (style: CSSStyleDeclaration): boolean => {
+    const border = ['top', 'right', 'bottom', 'left'].some((side) => parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && style.getPropertyValue(`border-${side}-style`) !== 'none' && !transparent(style.getPropertyValue(`border-${side}-color`)));
+    return !transparent(style.backgroundColor) || border || style.boxShadow !== 'none' || /url\(|gradient\(/.test(style.backgroundImage);
+  };
+  // a generated box exists when content is set; its used size comes from the computed width/height (a hairline
+  // is `height: 1px` or a 1px border on a zero-height box, often scaled by a transform: still painted)
+  const paintedPseudoElement = (element: Element, which: '::before' | '::after'): boolean => {
+    const style = getComputedStyle(element, which);
+    if (style.content === 'none' || style.content === 'normal' || style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+    const size = (name: string): number => parseFloat(style.getPropertyValue(name)) || 0;
+    const width = size('width') + size('border-left-width') + size('border-right-width') + size('padding-left') + size('padding-right');
+    const height = size('height') + size('border-top-width') + size('border-bottom-width') + size('padding-top') + size('padding-bottom');
+    return width > 0 && height > 0 && paints(style);
+  };
+  // `faded`: an ancestor has opacity 0 (a closed popup fading out): nothing under it is seen
+  const visit = (element: Element, faded: boolean): void => {
     const style = getComputedStyle(element);
     if (style.display === 'none') return;
+    const hiddenHere = faded || Number(style.opacity) === 0;
     const rect = element.getBoundingClientRect();
-    const shown = rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+    const shown = !hiddenHere && rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden';
+    if (!hiddenHere && style.display !== 'contents') {
+      for (const which of ['::before', '::after'] as const) {
+        if (paintedPseudoElement(element, which)) {
+          painted++;
+          paintedPseudo++;
+        }
+      }
+    }
     if (shown) {
       boxes++;
       let ownText = '';
@@ -48,13 +76,11 @@ export function probeVisibleContent(selector: string): VisibleContent {
       }
       const hasImage = imageTags.has(element.tagName) || /url\(|gradient\(/.test(style.backgroundImage) || /url\(/.test(style.getPropertyValue('mask-image') || style.getPropertyValue('-webkit-mask-image'));
       if (hasImage) images++;
-      const transparent = (color: string): boolean => color === 'transparent' || /rgba\(.*,\s*0\)$/.test(color);
-      const border = ['Top', 'Right', 'Bottom', 'Left'].some((side) => parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0 && !transparent(style.getPropertyValue(`border-${side.toLowerCase()}-color`)));
-      if (!transparent(style.backgroundColor) || border || style.boxShadow !== 'none') painted++;
+      if (paints(style)) painted++;
     }
-    if (element.shadowRoot) for (const child of Array.from(element.shadowRoot.children)) visit(child);
-    for (const child of Array.from(element.children)) visit(child);
+    if (element.shadowRoot) for (const child of Array.from(element.shadowRoot.children)) visit(child, hiddenHere);
+    for (const child of Array.from(element.children)) visit(child, hiddenHere);
   };
-  visit(root);
-  return { rootFound: true, boxes, texts, images, painted, sample };
+  visit(root, false);
+  return { rootFound: true, boxes, texts, images, painted, paintedPseudo, sample };
 }
