@@ -175,3 +175,21 @@ test("WXS's x.constructor type names ('Array', 'Object') behave as in WeChat", (
   const typeOf = modules.t!();
   assert.deepEqual([typeOf([1]), typeOf({ a: 1 }), typeOf(3)], ['array', 'object', 'other']);
 });
+
+test('an inline <wxs module> may require a WXS file with its extension, as wux-weapp does', () => {
+  const group = new TemplateGroup(false);
+  group.setScript('utils/u', 'module.exports = { x: "from u" };');
+  group.setTemplate('pages/p', 'pages/p.wxml', '<wxs module="m">var u = require("../utils/u.wxs"); module.exports = u;</wxs><view>{{m.x}}</view>');
+  const source = group.render();
+  group.dispose();
+  // inline modules load when the group is evaluated; a failed require is logged, not thrown
+  const logged: unknown[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+  try {
+    new Function(`return ${source}`)();
+  } finally {
+    console.error = original;
+  }
+  assert.deepEqual(logged, []);
+});

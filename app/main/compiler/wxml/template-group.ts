@@ -104,9 +104,7 @@ export class TemplateGroup {
 
   /** Adds a WXS module (key without extension); a syntax error is reported and the module exports `{}`. */
   setScript(key: string, source: string, file = `${key}.wxs`): Diagnostic[] {
-    // 0.12.1 registers modules without `.wxs` but resolves `require("./x.wxs")` literally: drop the extension
-    const normalized = source.replace(/(\brequire\s*\(\s*(["']))([^"']+?)\.(?:wxs|fts)\2/g, '$1$3$2');
-    const checked = guardWxs(normalized);
+    const checked = guardWxs(dropRequireExtensions(source));
     this.group.addScript(key, checked.code);
     this.scripts.add(key);
     // templates that load this module captured nothing of it: gen objects look modules up by key at run time
@@ -117,7 +115,7 @@ export class TemplateGroup {
   private guardInlineScripts(key: string, file: string, source: string): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const name of (this.group.getInlineScriptModuleNames(key) as unknown[]).map(String)) {
-      const checked = guardWxs(this.group.getInlineScript(key, name));
+      const checked = guardWxs(dropRequireExtensions(this.group.getInlineScript(key, name)));
       this.group.setInlineScript(key, name, checked.code);
       if (checked.ok) continue;
       const tag = new RegExp(`<(?:wxs|fts)\\b[^>]*\\bmodule\\s*=\\s*["']${name.replace(/[^\w$]/g, '')}["'][^>]*>`, 'i').exec(source);
@@ -178,4 +176,9 @@ function parses(code: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** 0.12.1 registers modules without `.wxs` but resolves `require("./x.wxs")` literally: drop the extension. */
+function dropRequireExtensions(source: string): string {
+  return source.replace(/(\brequire\s*\(\s*(["']))([^"']+?)\.(?:wxs|fts)\2/g, '$1$3$2');
 }
