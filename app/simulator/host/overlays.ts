@@ -84,6 +84,26 @@ export class Overlays {
     return page;
   }
 
+  /** A page whose creation threw: the error where the page would be, instead of a blank white screen. */
+  pageFailure(route: string, error: RuntimeErrorInfo): HTMLElement {
+    const page = document.createElement('div');
+    page.className = 'ms-page-error';
+    page.setAttribute('role', 'alert');
+    const heading = document.createElement('h3');
+    heading.textContent = `Page "${route}" failed to render`;
+    const where = document.createElement('div');
+    where.className = 'ms-page-error-location';
+    where.textContent = error.location ? `${error.location.file}:${error.location.line}:${error.location.column}` : '';
+    where.hidden = !error.location;
+    const message = document.createElement('p');
+    message.className = 'ms-page-error-message';
+    message.textContent = error.message;
+    const stack = document.createElement('pre');
+    stack.textContent = error.stack;
+    page.append(heading, where, message, stack);
+    return page;
+  }
+
   /** Compile problems or a failed boot: an overlay with locations; never a white screen. */
   showProblems(title: string, lines: readonly string[]): void {
     this.errorPanel.replaceChildren();

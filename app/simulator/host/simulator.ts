@@ -16,6 +16,8 @@ import { resolveThemed, type ThemeJson } from './theme';
 import { LogicWorker } from './logic-worker';
 import { StorageMirror } from './storage-mirror';
 import { clearHighlights, drawHighlight } from './inspector-highlight';
+import { ElementInspector } from './element-inspector';
+import type { NodeDetails } from '../../shared/device-protocol';
 import { applyUiAction, type PageChromeState } from './ui-actions';
 
 interface PageState extends PageChromeState {
@@ -43,6 +45,7 @@ export class Simulator implements SimulatorHost {
   private readonly views: PageViews;
   private readonly events = new EventHub<SimulatorEvents>();
   private worker: LogicWorker | undefined;
+  private readonly inspector: ElementInspector;
   private router: Router | undefined;
   private tabBar: TabBar | undefined;
   private appJson: Readonly<Record<string, unknown>> = {};
@@ -76,6 +79,12 @@ export class Simulator implements SimulatorHost {
     this.overlays = new Overlays(this.screen);
     this.views = new PageViews(this.pagesBox, options.viewUrl);
     this.storageMirror = new StorageMirror();
+    this.inspector = new ElementInspector({
+      frame: (pageId) => this.views.frame(pageId),
+      pageIds: () => this.views.ids(),
+      ask: (requestId, query) => (this.worker ? (this.worker.post({ kind: 'inspector-query', requestId, query }), true) : false),
+      picked: (pageId, path) => this.events.emit('picked', pageId === undefined || !path ? {} : { webviewId: pageId, path }),
+    });
     root.appendChild(this.screen);
     window.addEventListener('message', (event) => this.onViewMessage(event));
     window.addEventListener('resize', () => this.fitToWindow());
@@ -227,10 +236,11 @@ export class Simulator implements SimulatorHost {
         });
         return;
       case 'log':
-        this.events.emit('log', { level: message.level, args: message.args, time });
+        this.events.emit('log', { level: message.level, args: message.args, time, ...(message.source ? { source: message.source } : {}) });
         return;
       case 'error':
         this.recordError(message.error);
+        this.coverFailedPage(message.error);
         return;
       case 'appdata':
         this.appDataByPage.set(message.pageId, { path: message.route, data: message.data });
@@ -257,6 +267,9 @@ export class Simulator implements SimulatorHost {
         return;
       case 'inspector-rect':
         drawHighlight(this.views.frame(message.pageId), message.rect);
+        return;
+      case 'inspector-answer':
+        this.inspector.answer(message.requestId, message.answer);
         return;
       case 'hot-applied':
         if (this.pendingHot) {
@@ -507,6 +520,12 @@ export class Simulator implements SimulatorHost {
     this.emitStatus();
   }
 
+  /** A page that threw while being created stays blank in WeChat; here its screen shows the error. */
+  private coverFailedPage(error: RuntimeErrorInfo): void {
+    const entry = this.router?.stack.find((e) => !this.pageStates.get(e.pageId)?.ready && failedCreating(error.message, e.route));
+    if (entry) this.views.cover(entry.pageId, this.overlays.pageFailure(entry.route, error));
+  }
+
   status(): SimulatorStatus {
     const top = this.router?.top();
     const state = top ? this.pageStates.get(top.pageId) : undefined;
@@ -534,8 +553,16 @@ export class Simulator implements SimulatorHost {
     return this.storageMirror.entries(this.storageKey);
   }
 
-  setData(webviewId: number, path: string, value: unknown): void {
-    this.worker?.post({ kind: 'inspector-edit', edit: { kind: 'set-data', pageId: webviewId, path, value } });
+  setData(webviewId: number, path: string, value: unknown, remove = false): void {
+    this.worker?.post({ kind: 'inspector-edit', edit: { kind: 'set-data', pageId: webviewId, path, value, ...(remove ? { remove } : {}) } });
+  }
+
+  inspectNode(webviewId: number, path: readonly number[]): Promise<NodeDetails | null> {
+    return this.inspector.describe(webviewId, path);
+  }
+
+  setPicking(enabled: boolean): void {
+    this.inspector.setPicking(enabled);
   }
 
   editStorage(op: 'set' | 'remove' | 'clear', key = '', value?: unknown): void {
@@ -550,6 +577,11 @@ export class Simulator implements SimulatorHost {
   wxml(): Promise<WxmlNode | null> {
     return this.worker ? this.worker.requestWxml(this.router?.top()?.pageId) : Promise.resolve(null);
   }
+}
+
+/** The runtime reports page creation failures "(in creating page <route>)", or "(in page-create)" when loading its part failed. */
+function failedCreating(message: string, route: string): boolean {
+  return message.endsWith(`(in creating page ${route})`) || message.endsWith('(in page-create)');
 }
 
 function withQuery(route: string, query: Readonly<Record<string, string>>): string {
