@@ -3,6 +3,7 @@
  * (device frame, chrome, router, page stack) and one view iframe per page. Every payload is structured-clone
  * safe. The host gives each page a MessageChannel so render batches and user events go Worker ⇄ view directly.
  */
+import type { InspectorAnswer, InspectorQuery } from './inspector-protocol';
 
 /** Render operations, flattened into one array per batch: an op code followed by its operands. */
 export const RenderOp = {
@@ -148,7 +149,9 @@ export type HostToWorker =
   /** An edit from the IDE's AppData or Storage panel (logic/inspector.ts). */
   | { readonly kind: 'inspector-edit'; readonly edit: InspectorEdit }
   /** Where the WXML node at `path` (composed child indexes) is, for the inspector's outline. */
-  | { readonly kind: 'inspector-locate'; readonly pageId: number; readonly path: readonly number[] };
+  | { readonly kind: 'inspector-locate'; readonly pageId: number; readonly path: readonly number[] }
+  /** A WXML panel question about a node (inspector-protocol.ts); answered by inspector-answer with the same id. */
+  | { readonly kind: 'inspector-query'; readonly requestId: number; readonly query: InspectorQuery };
 
 export interface InspectorRect {
   readonly left: number;
@@ -158,7 +161,7 @@ export interface InspectorRect {
 }
 
 export type InspectorEdit =
-  | { readonly kind: 'set-data'; readonly pageId: number; readonly path: string; readonly value: unknown }
+  | { readonly kind: 'set-data'; readonly pageId: number; readonly path: string; readonly value: unknown; readonly remove?: boolean }
   | { readonly kind: 'storage-set'; readonly key: string; readonly value: unknown }
   | { readonly kind: 'storage-remove'; readonly key: string }
   | { readonly kind: 'storage-clear' };
@@ -199,7 +202,8 @@ export type WorkerToHost =
   | { readonly kind: 'page-ready'; readonly pageId: number }
   | { readonly kind: 'page-config'; readonly pageId: number; readonly config: PageWindowConfig; readonly found: boolean }
   | { readonly kind: 'lifecycle'; readonly target: 'app' | 'page' | 'component'; readonly name: string; readonly route?: string; readonly pageId?: number }
-  | { readonly kind: 'log'; readonly level: 'log' | 'info' | 'warn' | 'error' | 'debug'; readonly args: readonly unknown[] }
+  /** `source`: where user code called console.*, source-mapped to the project file. */
+  | { readonly kind: 'log'; readonly level: 'log' | 'info' | 'warn' | 'error' | 'debug'; readonly args: readonly unknown[]; readonly source?: SourceLocation }
   | { readonly kind: 'error'; readonly error: RuntimeErrorInfo }
   | { readonly kind: 'appdata'; readonly pageId: number; readonly route: string; readonly data: unknown }
   | { readonly kind: 'storage'; readonly key: string; readonly value: string | null }
@@ -219,6 +223,7 @@ export type WorkerToHost =
   | { readonly kind: 'hot-applied' }
   /** Answer to inspector-locate: the node's rect in its view's viewport, null when it has no box. */
   | { readonly kind: 'inspector-rect'; readonly pageId: number; readonly rect: InspectorRect | null }
+  | { readonly kind: 'inspector-answer'; readonly requestId: number; readonly answer: InspectorAnswer }
   | { readonly kind: 'ui'; readonly pageId?: number; readonly action: UiAction }
   | { readonly kind: 'status'; readonly pages: readonly { pageId: number; route: string; ready: boolean }[] };
 

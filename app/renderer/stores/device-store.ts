@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { DeviceReportEvent, DeviceSummary } from '../../shared/contract';
-import type { AppDataEntry, DeviceEditMessage, ErrorMessage, LogMessage, NetworkMessage, StatusMessage, StorageEntry, WxmlMessage } from '../../shared/device-protocol';
+import type { AppDataEntry, DeviceEditMessage, ErrorMessage, LogMessage, NetworkMessage, NodeMessage, StatusMessage, StorageEntry, WxmlMessage } from '../../shared/device-protocol';
 import { studio } from '../bridge';
 
 export interface ConsoleEntry {
@@ -49,6 +49,13 @@ interface DeviceState {
   edit(edit: DeviceEditMessage): Promise<string | null>;
   /** Outlines the node at `path` of the shown WXML tree in the device's page; no path removes the outline. */
   highlight(path?: readonly number[]): void;
+  /** The WXML node selected in the panel (tree path), and its details as the device last described them. */
+  readonly wxmlSelection: readonly number[] | null;
+  readonly nodeDetails: NodeMessage | null;
+  /** The device is in pick mode: the next click in its page selects an element. */
+  readonly picking: boolean;
+  selectNode(path: readonly number[] | null): Promise<void>;
+  setPicking(enabled: boolean): Promise<void>;
 }
 
 let nextEntryId = 1;
@@ -102,11 +109,14 @@ export const useDeviceStore = create<DeviceState>((set, get) => ({
   storage: [],
   network: [],
   status: null,
+  wxmlSelection: null,
+  nodeDetails: null,
+  picking: false,
   clearConsole: () => set({ console: [] }),
   clearNetwork: () => set({ network: [] }),
   // Another device: its panels start empty and fill from snapshots and new reports.
   select: (deviceId) => {
-    set({ selected: deviceId, console: [], appData: [], wxml: null, storage: [], network: [], status: null });
+    set({ selected: deviceId, console: [], appData: [], wxml: null, storage: [], network: [], status: null, wxmlSelection: null, nodeDetails: null, picking: false });
     void studio.invoke('device:recent-logs', { deviceId }).then((events) => events.forEach(receive)).catch(() => undefined);
     void get().refresh('appdata');
     void get().refresh('storage');
@@ -126,6 +136,21 @@ export const useDeviceStore = create<DeviceState>((set, get) => ({
     if (!deviceId || !wxml) return;
     const highlight = path ? { type: 'highlight' as const, webviewId: wxml.webviewId, path } : { type: 'highlight' as const, webviewId: wxml.webviewId };
     void studio.invoke('device:highlight', { deviceId, highlight }).catch(() => undefined);
+  },
+  async selectNode(path) {
+    const { selected: deviceId, wxml } = get();
+    set({ wxmlSelection: path, ...(path ? {} : { nodeDetails: null }) });
+    if (!deviceId || !wxml || !path) return;
+    const details = await studio.invoke('device:inspect-node', { deviceId, webviewId: wxml.webviewId, path }).catch(() => null);
+    // A later selection may have overtaken this answer.
+    if (details && get().wxmlSelection === path) set({ nodeDetails: details });
+  },
+  async setPicking(enabled) {
+    const deviceId = get().selected;
+    if (!deviceId) return;
+    set({ picking: enabled });
+    const sent = await studio.invoke('device:pick', { deviceId, enabled }).then((r) => r.sent).catch(() => false);
+    if (!sent) set({ picking: false });
   },
   async refresh(what) {
     const deviceId = get().selected;
@@ -159,9 +184,20 @@ function receive(event: DeviceReportEvent): void {
     case 'status':
       useDeviceStore.setState({ status: message });
       return;
+    case 'picked':
+      useDeviceStore.setState({ picking: false });
+      if (message.path) void revealPicked(message.path);
+      return;
+    case 'node':
     case 'lifecycle':
       return;
   }
+}
+
+/** A pick from the simulator: the tree is re-read (the page may have changed) and the node selected in it. */
+async function revealPicked(path: readonly number[]): Promise<void> {
+  await useDeviceStore.getState().refresh('wxml');
+  await useDeviceStore.getState().selectNode(path);
 }
 
 studio.on('device:did-report', receive);

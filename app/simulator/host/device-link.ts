@@ -7,8 +7,9 @@
  *   server → host: load → host.loadPackage (first load at the URL's page, later loads at the current page),
  *                  update → host.applyUpdate, diagnostics → host.showDiagnostics, navigate → host.navigate,
  *                  relaunch → host.relaunch, inspect → a reply from status()/appData()/wxml()/storage(),
- *                  set-data → host.setData, edit-storage → host.editStorage;
- *   host → server: the host's log, error, lifecycle, appdata (throttled), storage, network and status events.
+ *                  set-data → host.setData, edit-storage → host.editStorage, highlight → host.highlight,
+ *                  inspect-node → a node reply from host.inspectNode, pick → host.setPicking;
+ *   host → server: the host's log, error, lifecycle, appdata (throttled), storage, network, status and picked events.
  * Server commands run one after another, in arrival order. The protocol client itself is device-link-client.ts.
  */
 import type { AppDataEntry, DeviceReport, LaunchOptions as WireLaunch, RuntimeErrorKind, WxmlNode as WireNode } from '../../shared/device-protocol';
@@ -95,11 +96,19 @@ export function linkSimulator(host: SimulatorHost, params: URLSearchParams, opti
     }),
   );
 
-  link.onSetData((m) => serially(() => host.setData(m.webviewId, m.path, m.value)));
+  link.onSetData((m) => serially(() => host.setData(m.webviewId, m.path, m.value, m.remove === true)));
   link.onEditStorage((m) => serially(() => host.editStorage(m.op, m.key, m.value)));
   link.onHighlight((m) => serially(() => host.highlight(m.webviewId, m.path)));
+  link.onInspectNode((m) =>
+    serially(async () => {
+      const node = await host.inspectNode(m.webviewId, m.path);
+      send({ type: 'node', requestId: m.requestId, webviewId: m.webviewId, path: m.path, ...(node ? { node: { ...node, dataset: toJsonPreview(node.dataset, DATA_PREVIEW), ...(node.componentData !== undefined ? { componentData: toJsonPreview(node.componentData, DATA_PREVIEW) } : {}) } } : {}) });
+    }),
+  );
+  link.onPick((m) => serially(() => host.setPicking(m.enabled)));
+  host.on('picked', (e) => send({ type: 'picked', ...(e.webviewId !== undefined && e.path ? { webviewId: e.webviewId, path: e.path } : {}) }));
 
-  host.on('log', (e) => send({ type: 'log', level: e.level, args: e.args.map((a) => toJsonPreview(a, LOG_PREVIEW)), time: e.time }));
+  host.on('log', (e) => send({ type: 'log', level: e.level, args: e.args.map((a) => toJsonPreview(a, LOG_PREVIEW)), time: e.time, ...(e.source ? { source: e.source } : {}) }));
   host.on('error', (e) => send({ type: 'error', kind: errorKind(e.kind), message: e.message, stack: e.stack, time: e.time, ...(e.location ? { source: e.location } : {}) }));
   host.on('lifecycle', (e) => send({ type: 'lifecycle', ...e }));
   host.on('storage', (e) =>
@@ -190,6 +199,8 @@ function shrink(report: DeviceReport): DeviceReport {
       return { ...report, entries: report.entries.map((e) => ({ ...e, data: note })) };
     case 'wxml':
       return { ...report, root: { tag: '#text', text: note } };
+    case 'node':
+      return report.node ? { ...report, node: { ...report.node, rules: [], computed: {}, dataset: note, componentData: note } } : report;
     case 'storage':
       return { ...report, entries: report.entries.map((e) => ({ key: e.key, value: note })) };
     case 'network':

@@ -6,8 +6,8 @@ import type { InspectorRect } from '../protocol';
 
 const OUTLINE_ID = 'ministudio-inspector-outline';
 
-/** Draws the outline in `frame` at `rect`, or removes it when `rect` is null. */
-export function drawHighlight(frame: HTMLIFrameElement | undefined, rect: InspectorRect | null): void {
+/** Draws the outline in `frame` at `rect` (with a `label` such as `view 375×40`), or removes it when `rect` is null. */
+export function drawHighlight(frame: HTMLIFrameElement | undefined, rect: InspectorRect | null, label?: string): void {
   const doc = documentOf(frame);
   if (!doc?.body) return;
   const existing = doc.getElementById(OUTLINE_ID);
@@ -29,6 +29,23 @@ export function drawHighlight(frame: HTMLIFrameElement | undefined, rect: Inspec
     pointerEvents: 'none',
     zIndex: '2147483647',
   });
+  box.textContent = '';
+  if (label) {
+    const tag = doc.createElement('span');
+    tag.textContent = label;
+    Object.assign(tag.style, {
+      position: 'absolute',
+      left: '0',
+      ...(rect.top > 20 ? { bottom: '100%' } : { top: '100%' }),
+      font: '11px/16px system-ui, sans-serif',
+      padding: '0 4px',
+      whiteSpace: 'nowrap',
+      color: '#fff',
+      background: 'rgba(31, 35, 40, 0.85)',
+      borderRadius: '2px',
+    });
+    box.appendChild(tag);
+  }
   if (!existing) doc.body.appendChild(box);
 }
 

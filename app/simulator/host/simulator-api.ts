@@ -2,8 +2,9 @@
  * What the simulator offers to whoever drives it: the device link (device-link.ts, speaking the device
  * protocol to the devserver), tests, and `window.ministudio` for automation. Subscriptions return a disposer.
  */
+import type { NodeDetails } from '../../shared/device-protocol';
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { LaunchOptions, RouteKind, RuntimeErrorInfo, WxmlNode } from '../protocol';
+import type { LaunchOptions, RouteKind, RuntimeErrorInfo, SourceLocation, WxmlNode } from '../protocol';
 
 export interface SimulatorStatus {
   /** Route of the page on top of the stack, e.g. `pages/index/index`. */
@@ -29,13 +30,15 @@ export interface StatusError {
 }
 
 export interface SimulatorEvents {
-  log: { level: 'log' | 'info' | 'warn' | 'error' | 'debug'; args: readonly unknown[]; time: number };
+  log: { level: 'log' | 'info' | 'warn' | 'error' | 'debug'; args: readonly unknown[]; time: number; source?: SourceLocation };
   error: RuntimeErrorInfo & { time: number };
   lifecycle: { scope: 'app' | 'page' | 'component'; path: string; event: string; webviewId?: number; time: number };
   appdata: { path: string; webviewId: number; data: unknown };
   storage: { op: 'set' | 'remove' | 'clear'; key?: string; value?: unknown };
   network: { id: number; phase: 'request' | 'response' | 'error'; method: string; url: string; status?: number; duration?: number; error?: string };
   status: SimulatorStatus;
+  /** Pick mode ended: on the element at `path` of page `webviewId`, or without a pick (both absent). */
+  picked: { webviewId?: number; path?: readonly number[] };
   /** A hot update reached the views; `ms` from applyUpdate to applied. */
   hotreload: { ms: number; kind: 'template' | 'style' | 'relaunch' };
 }
@@ -64,11 +67,15 @@ export interface SimulatorHost {
   wxml(): Promise<WxmlNode | null>;
   storage(): { key: string; value: unknown }[];
   /** The IDE edits a page's data: `setData({[path]: value})` on page `webviewId` in the logic Worker. */
-  setData(webviewId: number, path: string, value: unknown): void;
+  setData(webviewId: number, path: string, value: unknown, remove?: boolean): void;
   /** The IDE edits storage; applied like wx.setStorageSync/removeStorageSync/clearStorageSync, and persisted. */
   editStorage(op: 'set' | 'remove' | 'clear', key?: string, value?: unknown): void;
   /** Outlines the WXML node at `path` (child indexes, as wxml() lists them) in page `webviewId`; no path clears it. */
   highlight(webviewId: number, path?: readonly number[]): void;
+  /** Attributes, dataset, box and matched styles of the WXML node at `path` in page `webviewId`; null when there is none. */
+  inspectNode(webviewId: number, path: readonly number[]): Promise<NodeDetails | null>;
+  /** Pick mode: the next click in the page selects an element (event `picked`) instead of tapping it. */
+  setPicking(enabled: boolean): void;
   on<K extends SimulatorEventName>(event: K, listener: (payload: SimulatorEvents[K]) => void): () => void;
 }
 

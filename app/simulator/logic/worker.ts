@@ -4,6 +4,7 @@ import { bridgeConsole } from './console-bridge';
 import { LogicRuntime } from './logic-runtime';
 
 const post = (message: WorkerToHost) => self.postMessage(message);
-bridgeConsole(post);
+// Console entries link to the user's line once the runtime has the package's source maps.
+bridgeConsole(post, (stack) => runtime.locateCaller(stack));
 const runtime = new LogicRuntime(post);
 self.onmessage = (event: MessageEvent<HostToWorker>) => runtime.receive(event.data);
