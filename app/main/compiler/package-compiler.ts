@@ -358,7 +358,12 @@ export class PackageCompiler {
     const ignore = packIgnoreMatcher(config.packIgnore);
     const outDir = this.writer.outDir;
     const rootDir = resolve(this.projectDir, config.miniprogramRoot);
-    await this.store.scan((rel, isDir) => ignore(rel, isDir) || resolve(rootDir, rel) === outDir);
+    const templateLike = new Set([...allProfileExtensions('template'), ...allProfileExtensions('templateScript')]);
+    const countTemplates = (files: ReadonlySet<string>) => [...files].filter((f) => templateLike.has(f.slice(f.lastIndexOf('.')))).length;
+    await this.store.scan(
+      (rel, isDir) => ignore(rel, isDir) || resolve(rootDir, rel) === outDir,
+      (files) => this.templates.prepare(countTemplates(files)),
+    );
     const count = (ext: string) => [...this.store!.files].filter((f) => f.endsWith(ext)).length;
     this.profile = profiles[this.options.profile ?? (count('.fxml') > count('.wxml') ? 'finclip' : 'wechat')];
   }

@@ -20,9 +20,11 @@ export class SourceStore {
 
   constructor(private readonly rootDir: string) {}
 
-  async scan(skip: (relPath: string, isDir: boolean) => boolean): Promise<void> {
+  /** Lists and reads every file; `onListed` sees the list before the reading starts. */
+  async scan(skip: (relPath: string, isDir: boolean) => boolean, onListed?: (files: ReadonlySet<string>) => void): Promise<void> {
     this.skip = skip;
     this.files = await scanFiles(this.rootDir, skip);
+    onListed?.(this.files);
     this.texts.clear();
     this.stamps.clear();
     // Synchronous reads in slices: with libuv's 4 threads, thousands of small async reads are ~8x slower; the

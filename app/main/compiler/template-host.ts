@@ -54,15 +54,22 @@ export class TemplateHost {
     }
   }
 
+  /**
+   * Starts the worker now when a project of `templateCount` templates and WXS files will want one, so that its
+   * start-up overlaps reading the sources instead of delaying the first job.
+   */
+  prepare(templateCount: number): void {
+    if (this.decided) return;
+    this.decided = true;
+    if (this.useWorker && templateCount >= this.minTemplatesForWorker) this.startWorker();
+  }
+
   get usesWorker(): boolean {
     return this.worker !== undefined;
   }
 
   run(job: TemplateJob): Promise<TemplateJobResult> {
-    if (!this.decided) {
-      this.decided = true;
-      if (this.useWorker && job.templates.length + job.scripts.length >= this.minTemplatesForWorker) this.startWorker();
-    }
+    this.prepare(job.templates.length + job.scripts.length);
     for (const [file, text] of job.texts) this.sentTexts.set(file, text);
     if (!this.worker) return this.runLocally(job);
     const id = this.nextId++;

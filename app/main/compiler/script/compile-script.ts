@@ -125,7 +125,8 @@ function findRequests(code: string): string[] {
 function isPlainCommonJs(file: string, source: string): boolean {
   if (!file.endsWith('.js') || /\b(?:import|export)\b/.test(source)) return false;
   try {
-    new Script(`(function (require, module, exports) {${source}\n})`, { filename: file });
+    // a function declaration never called is only pre-parsed (a syntax check); a parenthesised one is compiled
+    new Script(`function check(require, module, exports) {${source}\n}`, { filename: file });
     return true;
   } catch {
     return false; // esbuild reports the error with its location

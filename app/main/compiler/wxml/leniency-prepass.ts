@@ -167,7 +167,12 @@ function rewriteKeyBinding(
   note(key.start, key.end, 'wxml-key-binding', `wx:key takes a property name, not a binding; read as wx:key="${replacement}"`);
 }
 
+const PLAIN = { code: '' } as const;
+
 function canonicalAttributeName(raw: string): { name: string; code: string; warning?: string } {
+  // every rewritten spelling starts with w, f, b, c or m: most attributes (class, style, data-*) need no regex
+  const first = raw.charCodeAt(0);
+  if (first !== 119 && first !== 102 && first !== 98 && first !== 99 && first !== 109) return { name: raw, ...PLAIN };
   const legacy = LEGACY_DIRECTIVE.exec(raw);
   if (legacy) {
     const directive = legacy[1] === 'for-items' ? 'for' : legacy[1]!;
@@ -196,8 +201,16 @@ function scanValue(
   const quote = src[i];
   const isSrc = attrName === 'src' && (tagName === 'import' || tagName === 'include' || tagName === 'wxs');
   if (quote === '"' || quote === "'") {
+    const q = src.charCodeAt(i);
     let j = i + 1;
-    while (j < n && src[j] !== quote) {
+    for (;;) {
+      // jump to the next character that matters: the closing quote, `{` or a backslash
+      while (j < n) {
+        const c = src.charCodeAt(j);
+        if (c === q || c === 123 || c === 92) break;
+        j++;
+      }
+      if (j >= n || src.charCodeAt(j) === q) break;
       if (src.startsWith('{{', j)) {
         j = scanExpression(src, j + 2, quote, edits, note);
       } else if (src[j] === '\\' && src[j + 1] === quote) {
