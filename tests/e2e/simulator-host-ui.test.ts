@@ -46,6 +46,7 @@ const shell: Record<string, string> = {
   'pages/home/home.wxml': `
     <view id="sheet" class="button" bindtap="sheet">sheet</view>
     <view id="choose" class="button" bindtap="choose">choose</view>
+    <view id="camera" class="button" bindtap="camera">camera</view>
     <view id="media" class="button" bindtap="media">media</view>
     <view id="preview" class="button" bindtap="preview">preview</view>
     <view id="save" class="button" bindtap="save">save</view>
@@ -67,6 +68,9 @@ const shell: Record<string, string> = {
         },
         fail: ${log('CHOSEN')},
       });
+    },
+    camera() {
+      wx.chooseImage({ sourceType: ['camera'], success: (r) => console.log('CAMERA ' + r.tempFilePaths.length), fail: ${log('CAMERA')} });
     },
     media() {
       wx.chooseMedia({ mediaType: ['image'], sizeType: ['compressed'], success: (r) => console.log('MEDIA ' + r.type + ' ' + r.tempFiles.map((f) => f.fileType + ' ' + f.width + 'x' + f.height + ' ' + f.tempFilePath.endsWith('.jpg')).join(',')), fail: ${log('MEDIA')} });
@@ -213,6 +217,19 @@ test('wx.chooseMedia with album and camera asks first; a compressed image comes 
   await page.locator('.ms-action-sheet-cancel').click();
   await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().filter((l) => l.text.startsWith('MEDIA')).length === 2);
   assert.equal(await waitForLog(page, 'MEDIA'), 'MEDIA chooseMedia:fail cancel');
+  await page.close();
+});
+
+test('wx.chooseImage from the camera says the simulator has none and lets a file stand in for the photo', async () => {
+  const page = await open(shell, 'pages/home/home');
+  const frame = await topFrame(page);
+  await frame.click('#camera');
+  await page.locator('.ms-sheet-open').waitFor();
+  assert.equal(await page.locator('.ms-action-sheet-alert').textContent(), '模拟器没有摄像头，请从电脑选择文件');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.ms-action-sheet-menu .ms-action-sheet-item').first().click()]);
+  await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: solidPng(4, 4, [0, 0, 0]) });
+  assert.equal(await waitForLog(page, 'CAMERA'), 'CAMERA 1');
+  assert.ok((await simulatorLogs(page)).some((l) => l.includes('wx.chooseImage: the simulator has no camera')));
   await page.close();
 });
 

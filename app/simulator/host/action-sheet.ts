@@ -16,7 +16,6 @@ export function showActionSheet(screen: HTMLElement, options: ActionSheetOptions
   const sheet = document.createElement('div');
   sheet.className = 'ms-action-sheet';
   sheet.setAttribute('role', 'dialog');
-  sheet.style.paddingBottom = `${options.safeBottom}px`;
   let closed = false;
   const close = (tapIndex: number | null) => {
     if (closed) return;
@@ -50,6 +49,8 @@ export function showActionSheet(screen: HTMLElement, options: ActionSheetOptions
   cancel.type = 'button';
   cancel.className = 'ms-action-sheet-item ms-action-sheet-cancel';
   cancel.textContent = options.cancelText;
+  // the home-indicator inset stays clear below the text, in the button's colour, as on a phone
+  cancel.style.paddingBottom = `${16 + options.safeBottom}px`;
   cancel.addEventListener('click', (event) => {
     event.stopPropagation();
     close(null);

@@ -99,7 +99,7 @@ export class Overlays {
     message.className = 'ms-page-error-message';
     message.textContent = error.message;
     const stack = document.createElement('pre');
-    stack.textContent = error.stack;
+    stack.textContent = userFrames(error.stack);
     page.append(heading, where, message, stack);
     return page;
   }
@@ -131,4 +131,12 @@ export class Overlays {
   clearProblems(): void {
     this.errorPanel.hidden = true;
   }
+}
+
+/** The stack frames in the mini-program's own sources; the simulator's bundled runtime frames say nothing to its author. */
+function userFrames(stack: string): string {
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line) && !/\(?(?:https?|blob):\/\/[^)]*\)?\s*$/.test(line))
+    .join('\n');
 }
