@@ -1,5 +1,5 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyFileAtomicSync, tempPathFor, writeFileAtomicSync } from './atomic-output';
 import { yieldToEventLoop } from './source-store';
@@ -56,7 +56,10 @@ export class OutputWriter {
         this.written.set(path, { text: content.text, size: Buffer.byteLength(content.text) });
         changed.push(path);
         if (onDisk && readIfExists(target) === content.text) continue;
-        jobs.push(() => writeFileAtomicSync(target, content.text));
+        // a path with no file yet has no reader yet either (only the manifest written last names it): write it
+        // in place, sparing the temp file and the rename; an existing file is replaced atomically
+        const fresh = prev === undefined && !onDisk;
+        jobs.push(fresh ? () => writeFileSync(target, content.text) : () => writeFileAtomicSync(target, content.text));
       } else {
         const st = statIfExists(content.copyFrom);
         if (!st) continue;
