@@ -27,9 +27,10 @@ export function applyInspectorEdit(edit: InspectorEdit, target: InspectorTarget)
     case 'set-data': {
       const caller = target.pageCaller(edit.pageId);
       if (!caller) return `page #${edit.pageId} is no longer open; its data was not changed`;
-      if (edit.remove) return removeDataPath(caller, edit.path);
-      caller.setData({ [edit.path]: edit.value });
-      return undefined;
+      const problem = edit.remove ? removeDataPath(caller, edit.path) : (caller.setData({ [edit.path]: edit.value }), undefined);
+      // A key no template uses renders nothing, and only renders schedule AppData reports: report it here.
+      target.post({ kind: 'appdata', pageId: edit.pageId, route: String(caller.route ?? ''), data: jsonCopy(caller.data) });
+      return problem;
     }
     case 'storage-set': {
       const encoded = JSON.stringify(edit.value ?? null);
@@ -80,13 +81,20 @@ export function drawnNodeId(node: GlassNode, depth = 0): number | undefined {
   return id;
 }
 
+function jsonCopy(value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  } catch {
+    return null; // data with a cycle cannot be shown
+  }
+}
+
 /** Deletes the key or array item at a setData path: its parent is set without it (setData cannot delete). */
 function removeDataPath(caller: ComponentCaller, path: string): string | undefined {
   const last = /^(.+?)(?:\[(\d+)\]|\.([A-Za-z_$][\w$]*))$/.exec(path);
   if (!last) {
     caller.setData({ [path]: undefined });
     delete caller.data[path];
-    caller.setData({}); // the AppData report after the delete no longer lists the key
     return undefined;
   }
   const [, parentPath = '', index, key] = last;

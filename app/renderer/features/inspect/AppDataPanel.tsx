@@ -31,6 +31,7 @@ export function AppDataPanel() {
               value={entry.data}
               defaultOpen
               onEdit={(keys, value) => void edit({ type: 'set-data', webviewId: entry.webviewId, path: setDataPath(keys), value }).then(setProblem)}
+              onRemove={(keys) => void edit({ type: 'set-data', webviewId: entry.webviewId, path: setDataPath(keys), value: null, remove: true }).then(setProblem)}
             />
           </div>
         ))}

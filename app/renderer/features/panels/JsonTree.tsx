@@ -1,9 +1,56 @@
 import { useState } from 'react';
 import type { JsonValue } from '../../../shared/device-protocol';
+import { useT } from '../../i18n/i18n';
 import { parseTypedValue } from './json-edit';
 
+type Keys = readonly (string | number)[];
+
 /** Called with the keys from the tree's root down to the edited value (array indexes as numbers). */
-export type JsonEditHandler = (keys: readonly (string | number)[], value: JsonValue) => void;
+export type JsonEditHandler = (keys: Keys, value: JsonValue) => void;
+/** Deletes the key (or array item) at `keys`. */
+export type JsonRemoveHandler = (keys: Keys) => void;
+
+/** The row that adds a key to an object (name and value) or an item to the end of an array (value only). */
+function AddRow({ depth, isArray, onDone }: { depth: number; isArray: boolean; onDone: (added: { key: string; value: JsonValue } | undefined) => void }) {
+  const t = useT();
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const apply = () => (isArray || key.trim() ? onDone({ key: key.trim(), value: parseTypedValue(value) }) : undefined);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') apply();
+    else if (e.key === 'Escape') onDone(undefined);
+  };
+  return (
+    <div className="json-row json-add-row" style={{ paddingLeft: (depth + 1) * 12 }}>
+      {!isArray && <input className="json-edit json-add-key" autoFocus placeholder={t('json.key')} aria-label={t('json.key')} value={key} onChange={(e) => setKey(e.target.value)} onKeyDown={onKeyDown} />}
+      {!isArray && ': '}
+      <input className="json-edit json-add-value" autoFocus={isArray} placeholder={t('json.value')} aria-label={t('json.value')} value={value} onChange={(e) => setValue(e.target.value)} onKeyDown={onKeyDown} />
+      <button className="btn json-add-apply" onClick={apply}>
+        ✓
+      </button>
+      <button className="btn" onClick={() => onDone(undefined)} aria-label={t('dialog.cancel')}>
+        ✕
+      </button>
+    </div>
+  );
+}
+
+function RemoveButton({ onRemove }: { onRemove: () => void }) {
+  const t = useT();
+  return (
+    <button
+      className="json-remove"
+      title={t('json.remove')}
+      aria-label={t('json.remove')}
+      onClick={(e) => {
+        e.stopPropagation();
+        onRemove();
+      }}
+    >
+      ×
+    </button>
+  );
+}
 
 function summary(value: JsonValue): string {
   if (Array.isArray(value)) return `Array(${value.length})`;
@@ -43,16 +90,22 @@ export function JsonTree({
   defaultOpen = false,
   keys = [],
   onEdit,
+  onRemove,
 }: {
   value: JsonValue;
   name?: string;
   depth?: number;
   defaultOpen?: boolean;
-  keys?: readonly (string | number)[];
+  keys?: Keys;
   onEdit?: JsonEditHandler;
+  /** With `onEdit`, rows get a delete button and open objects/arrays an add button. */
+  onRemove?: JsonRemoveHandler;
 }) {
+  const t = useT();
   const [open, setOpen] = useState(defaultOpen);
   const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const removable = onRemove !== undefined && keys.length > 0;
   const isContainer = value !== null && typeof value === 'object';
   const label = name !== undefined && <span className="json-key">{name}: </span>;
   if (!isContainer) {
@@ -71,18 +124,43 @@ export function JsonTree({
         ) : (
           <Leaf value={value} />
         )}
+        {removable && <RemoveButton onRemove={() => onRemove(keys)} />}
       </div>
     );
   }
   const entries: [string | number, JsonValue][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
   return (
     <div className="json-node">
-      <div className="json-row json-toggle" style={{ paddingLeft: depth * 12 }} onClick={() => setOpen(!open)} aria-expanded={open}>
+      <div className="json-row json-toggle" style={{ paddingLeft: depth * 12 }} onClick={() => setOpen(!open)} aria-expanded={open} data-json-path={onRemove ? keys.join('.') : undefined}>
         <span className="tree-twisty">{open ? '▾' : '▸'}</span>
         {label}
         <span className="json-summary">{summary(value)}</span>
+        {onRemove && onEdit && open && (
+          <button
+            className="json-add"
+            title={t(Array.isArray(value) ? 'json.add-item' : 'json.add-key')}
+            aria-label={t(Array.isArray(value) ? 'json.add-item' : 'json.add-key')}
+            onClick={(e) => {
+              e.stopPropagation();
+              setAdding(true);
+            }}
+          >
+            +
+          </button>
+        )}
+        {removable && <RemoveButton onRemove={() => onRemove(keys)} />}
       </div>
-      {open && entries.map(([key, child]) => <JsonTree key={key} name={String(key)} value={child} depth={depth + 1} keys={[...keys, key]} onEdit={onEdit} />)}
+      {open && entries.map(([key, child]) => <JsonTree key={key} name={String(key)} value={child} depth={depth + 1} keys={[...keys, key]} onEdit={onEdit} onRemove={onRemove} />)}
+      {open && adding && onEdit && (
+        <AddRow
+          depth={depth}
+          isArray={Array.isArray(value)}
+          onDone={(added) => {
+            setAdding(false);
+            if (added) onEdit([...keys, Array.isArray(value) ? value.length : added.key], added.value);
+          }}
+        />
+      )}
     </div>
   );
 }
