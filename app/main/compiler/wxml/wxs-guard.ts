@@ -18,7 +18,7 @@ const WXS_BUILTINS =
   'var getDate = function () { return new (Function.prototype.bind.apply(Date, [null].concat(Array.prototype.slice.call(arguments))))(); }; ';
 
 export function guardWxs(original: string): WxsCheck {
-  const source = typeNameConstructors(original);
+  const source = keepUnknownEscapes(typeNameConstructors(original));
   try {
     // declared, never called: V8 only pre-parses it, which is all a syntax check needs
     new Script(`function check(require, exports, module) {\n${source}\n}`, { filename: FILE });
@@ -42,4 +42,19 @@ const TOKENS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\/[^\n]*|\/\*[\s\S]*?\
 export function typeNameConstructors(source: string): string {
   if (!source.includes('.constructor')) return source;
   return source.replace(TOKENS, (m) => (m.startsWith('.constructor') ? '.constructor?.name' : m));
+}
+
+/** Escapes JS gives a meaning to; after any other backslash WXS keeps the backslash (wcc writes it as `\x5c`). */
+const JS_ESCAPES = new Set(['\'', '"', '\\', 'b', 'f', 'n', 'r', 't', 'v', '0', 'x', 'u', '\n', '\r', '\u2028', '\u2029']);
+
+/**
+ * In a WXS string `'\d'` is backslash + d (vant's `getRegExp('^-?\d+(\.\d+)?$')` matches digits); in JS it is
+ * just `d`. Unknown escapes inside string literals get their backslash doubled (comments left alone).
+ */
+export function keepUnknownEscapes(source: string): string {
+  if (!source.includes('\\')) return source;
+  return source.replace(TOKENS, (m) => {
+    if (m[0] !== '"' && m[0] !== "'") return m;
+    return m.replace(/\\([\s\S])/g, (escape, next: string) => (JS_ESCAPES.has(next) || /[1-7]/.test(next) ? escape : `\\\\${next}`));
+  });
 }
