@@ -18,6 +18,8 @@ wx-text[selectable], wx-text[user-select] { -webkit-user-select: text; user-sele
 wx-rich-text { display: inline; -webkit-user-select: none; user-select: none; }
 wx-rich-text[user-select] { -webkit-user-select: text; user-select: text; }
 wx-label { display: inline; cursor: pointer; }
+/* as WeChat's own: a scroll-view in a flex row (vant's tab nav) spans the row instead of shrinking to its content */
+wx-scroll-view { width: 100%; }
 wx-image, wx-cover-image { display: inline-block; width: 320px; height: 240px; overflow: hidden; }
 wx-cover-view { overflow: hidden; }
 wx-page-meta, wx-navigation-bar { display: none; }
