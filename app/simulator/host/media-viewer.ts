@@ -48,6 +48,7 @@ export function showMediaViewer(screen: HTMLElement, sources: readonly PreviewSo
     viewer.remove();
   };
   const onKey = (event: KeyboardEvent) => {
+    if (!viewer.isConnected) return close();
     if (event.key === 'ArrowRight') show(index + 1);
     else if (event.key === 'ArrowLeft') show(index - 1);
     else if (event.key === 'Escape') close();

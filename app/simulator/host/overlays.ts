@@ -38,6 +38,12 @@ export class Overlays {
     this.toast.hidden = true;
   }
 
+  /** A relaunch ends every open dialog, sheet and viewer: the calls that opened them died with the old Worker. */
+  dismissAll(): void {
+    this.hideToast();
+    for (const open of this.screen.querySelectorAll('.ms-modal-mask, .ms-sheet-mask, .ms-viewer')) open.remove();
+  }
+
   showModal(options: { title: string; content: string; showCancel: boolean; confirmText: string; cancelText: string }, done: (confirm: boolean) => void): void {
     const mask = document.createElement('div');
     mask.className = 'ms-modal-mask';

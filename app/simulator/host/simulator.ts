@@ -140,6 +140,7 @@ export class Simulator implements SimulatorHost {
     this.appDataByPage.clear();
     this.errors.length = 0;
     this.overlays.clearProblems();
+    this.overlays.dismissAll();
     this.tabBar?.element.remove();
     this.tabBar = undefined;
     this.router = undefined;
@@ -477,12 +478,15 @@ export class Simulator implements SimulatorHost {
   private onUi(action: UiAction): void {
     const top = this.router?.top();
     const state = top ? this.pageState(top.pageId) : undefined;
+    // an answer after a relaunch would reach a new Worker whose call ids start again
+    const asker = this.worker;
+    const current = () => (this.worker === asker ? asker : undefined);
     applyUiAction(action, {
       page: state,
       tabBar: this.tabBar,
       overlays: this.overlays,
-      answerModal: (callId, confirm) => this.worker?.post({ kind: 'modal-result', callId, confirm }),
-      answer: (callId, result, transfer) => this.worker?.post({ kind: 'ui-result', callId, result }, transfer),
+      answerModal: (callId, confirm) => current()?.post({ kind: 'modal-result', callId, confirm }),
+      answer: (callId, result, transfer) => current()?.post({ kind: 'ui-result', callId, result }, transfer),
       screen: this.screen,
       chinese: this.metrics('').language.toLowerCase().startsWith('zh'),
       safeBottom: this.device.safeInsets.bottom,
