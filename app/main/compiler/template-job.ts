@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { PartPlan } from './project/app-model';
+import type { PartPlan } from './project/part-plan';
 import { TemplateStage } from './template-stage';
 
 /** One template run as plain data, so it can cross to a worker thread. */

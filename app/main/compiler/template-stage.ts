@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../shared/diagnostic';
-import { partOf, type PartPlan } from './project/app-model';
+import { partOf, type PartPlan } from './project/part-plan';
 import { TemplateGroup, type CompiledTemplate } from './wxml/template-group';
 
 interface MemberState {

@@ -1,17 +1,10 @@
 import type { Diagnostic } from '../../../shared/diagnostic';
 import { locateJsonValue, type ValidatedJson } from '../json/validate-json';
 import { normalizeInRoot } from '../resolve/module-resolver';
+import type { PartPlan } from './part-plan';
 import { asRecord } from './project-config';
 
-/** One (sub)package as app.json declares it. */
-export interface PartPlan {
-  /** '' for the main package, else the root without slashes around it. */
-  readonly root: string;
-  readonly name?: string;
-  readonly independent: boolean;
-  /** Full module paths of its pages. */
-  readonly pages: readonly string[];
-}
+export { partOf, type PartPlan } from './part-plan';
 
 export interface AppModel {
   readonly parts: readonly PartPlan[];
@@ -101,11 +94,4 @@ function stringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(asRecord(value))) if (typeof v === 'string') out[k] = v;
   return out;
-}
-
-/** The part a root-relative path belongs to: the longest subpackage root that contains it, else ''. */
-export function partOf(parts: readonly PartPlan[], path: string): string {
-  let best = '';
-  for (const p of parts) if (p.root && path.startsWith(`${p.root}/`) && p.root.length > best.length) best = p.root;
-  return best;
 }

@@ -170,9 +170,13 @@ function rewriteKeyBinding(
 const PLAIN = { code: '' } as const;
 
 function canonicalAttributeName(raw: string): { name: string; code: string; warning?: string } {
-  // every rewritten spelling starts with w, f, b, c or m: most attributes (class, style, data-*) need no regex
+  // only `wx-…`, `ft-…`, `ft:…`, `wx:…` and `bind…`/`catch…`/`capture-…`/`mut-bind…` may be rewritten: most
+  // attributes (class, style, data-*) need no regex
   const first = raw.charCodeAt(0);
-  if (first !== 119 && first !== 102 && first !== 98 && first !== 99 && first !== 109) return { name: raw, ...PLAIN };
+  const third = raw.charCodeAt(2);
+  const directiveLike = (first === 119 || first === 102) && (third === 45 || third === 58);
+  const eventLike = raw.startsWith('bind') || raw.startsWith('catch') || raw.startsWith('capture-') || raw.startsWith('mut-bind');
+  if (!directiveLike && !eventLike) return { name: raw, ...PLAIN };
   const legacy = LEGACY_DIRECTIVE.exec(raw);
   if (legacy) {
     const directive = legacy[1] === 'for-items' ? 'for' : legacy[1]!;
