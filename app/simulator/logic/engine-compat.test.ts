@@ -107,3 +107,23 @@ test('a selector query created before the page exists resolves the page at exec(
   const result = await new Promise<unknown[]>((resolve) => ref.exec(resolve));
   assert.deepEqual(result, [{ id: 'box', dataset: {}, left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0 }]);
 });
+
+test('a selector query sees the classes a setData later in the same task gives (it runs after pending updates, as in WeChat)', async () => {
+  const { engine, groups, ctx } = setup({ 'pages/index/index': '<c />', 'comp/c': '<view class="{{cls}}">x</view>' });
+  engine.registerComponentResources(entry('comp/c', false, { component: true }), groups, undefined);
+  engine.registerComponentResources(entry('pages/index/index', true, { usingComponents: { c: 'comp/c' } }), groups, undefined);
+  const found = new Promise<unknown>((resolve) => {
+    engine.defineFromScript('comp/c', 'Component', {
+      data: { cls: '' },
+      lifetimes: {
+        attached(this: { createSelectorQuery(): { select(s: string): { boundingClientRect(): { exec(cb: (r: unknown[]) => void): void } } }; setData(d: object): void }) {
+          this.createSelectorQuery().select('.late').boundingClientRect().exec((res) => resolve(res[0]));
+          this.setData({ cls: 'late' });
+        },
+      },
+    });
+  });
+  engine.defineFromScript('pages/index/index', 'Page', {});
+  engine.createPageRoot(ctx, 'pages/index/index', '').attach();
+  assert.notEqual(await found, null);
+});

@@ -62,6 +62,7 @@ export class Engine {
       return false;
     });
     patchEventShape();
+    patchSelectorQueryExec();
     const overall = this.codeSpace
       .behavior()
       .definition({
@@ -312,5 +313,22 @@ function patchEventShape(): void {
     event.currentTarget = describeEventNode(currentTarget);
     event.mark = mark ?? {};
     return event;
+  };
+}
+
+let selectorQueryPatched = false;
+/**
+ * In WeChat a SelectorQuery runs in the view after the updates already sent: a query made in an observer or
+ * `attached` sees the classes a later `setData` of the same task gives. The adapter selects at once; we select
+ * on the next task.
+ */
+function patchSelectorQueryExec(): void {
+  if (selectorQueryPatched) return;
+  selectorQueryPatched = true;
+  const sample = adapter.component.ComponentCaller.prototype.createSelectorQuery.call({} as never);
+  const proto = Object.getPrototypeOf(sample) as { exec(this: unknown, cb?: (res: unknown[]) => void): void };
+  const selectNow = proto.exec;
+  proto.exec = function execAfterPendingUpdates(cb) {
+    setTimeout(() => selectNow.call(this, cb), 0);
   };
 }
