@@ -74,7 +74,8 @@ export function handleShortcut(event: KeyboardEvent): boolean {
   if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d+$/.test(event.key)) return false;
   const chord = chordOf(event);
   const typed = pendingChord ? `${pendingChord} ${chord}` : chord;
-  const command = COMMANDS.find((c) => c.keys === typed && c.id !== 'editor.find' && c.id !== 'editor.replace' && c.id !== 'editor.definition' && c.id !== 'editor.format' && c.id !== 'editor.gotoLine');
+  // Monaco runs its own bindings (and marks the event handled); Shift+Alt+F is Ctrl+Shift+I in Monaco on Linux, so ours runs there.
+  const command = COMMANDS.find((c) => c.keys === typed && c.id !== 'editor.find' && c.id !== 'editor.replace' && c.id !== 'editor.definition' && c.id !== 'editor.gotoLine');
   if (command) {
     pendingChord = null;
     event.preventDefault();

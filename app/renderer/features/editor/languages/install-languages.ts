@@ -5,6 +5,7 @@ import { loadMiniprogramTypings } from './js-typings';
 import { loadJsonSchemas } from './json-schemas';
 import { wxmlCompletionProvider } from './wxml-completion';
 import { wxmlDefinitionProvider } from './wxml-definition';
+import { formatWxml } from './wxml-format';
 import { WXML_LANGUAGE_ID, wxmlConfiguration, wxmlMonarch } from './wxml-monarch';
 import { registerWxss } from './wxss-language';
 
@@ -19,6 +20,14 @@ export function installLanguages(): void {
   monaco.languages.setLanguageConfiguration(WXML_LANGUAGE_ID, wxmlConfiguration);
   monaco.languages.registerCompletionItemProvider(WXML_LANGUAGE_ID, wxmlCompletionProvider);
   monaco.languages.registerDefinitionProvider(WXML_LANGUAGE_ID, wxmlDefinitionProvider);
+  // WXSS, JS/TS and JSON format through their Monaco language services; WXML through ours.
+  monaco.languages.registerDocumentFormattingEditProvider(WXML_LANGUAGE_ID, {
+    provideDocumentFormattingEdits(model, options) {
+      const text = model.getValue(monaco.editor.EndOfLinePreference.LF);
+      const formatted = formatWxml(text, { indent: options.insertSpaces ? ' '.repeat(options.tabSize) : '\t' });
+      return formatted === text ? [] : [{ range: model.getFullModelRange(), text: formatted }];
+    },
+  });
   registerWxss();
   monaco.languages.onLanguage('javascript', () => void loadMiniprogramTypings());
   monaco.languages.onLanguage('typescript', () => void loadMiniprogramTypings());
