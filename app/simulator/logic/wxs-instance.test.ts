@@ -36,25 +36,21 @@ test('a change:prop observer gets ownerInstance/instance descriptors: getState k
         state.count = (state.count || 0) + 1;
         ins.setStyle({ width: value + 'px' });
         ins.addClass('moved');
-        owner.callMethod('report', { value: value, count: state.count, dataset: ins.getDataset(), has: ins.hasClass('moved') });
+        owner.callMethod('report', { value: value, count: state.count, dataset: ins.getDataset(), has: ins.hasClass('moved'), sibling: owner.selectComponent('.after') !== null });
       }
-    }</wxs><view id="box" data-kind="box" change:value="{{w.seen}}" value="{{v}}">x</view>`,
+    }</wxs><view id="box" data-kind="box" change:value="{{w.seen}}" value="{{v}}">x</view><view class="after">after</view>`,
     { data: { v: 10 }, report(arg: unknown) { calls.push(arg); } },
   );
   await settle();
   page.caller.setData({ v: 20 });
   await settle();
   assert.deepEqual(errors, []);
-  // the first call comes while the node is being created, before its data-* attributes
-  assert.deepEqual(
-    calls.map((c) => ({ ...(c as object), dataset: undefined })),
-    [
-      { value: 10, count: 1, dataset: undefined, has: true },
-      { value: 20, count: 2, dataset: undefined, has: true },
-    ],
-  );
-  assert.deepEqual((calls[1] as { dataset: unknown }).dataset, { kind: 'box' });
-  assert.match(view.html(), /<wx-view id="box" class="moved">x<\/wx-view>/);
+  // the first call waits until the nodes exist: data-* is there and later siblings can be selected
+  assert.deepEqual(calls, [
+    { value: 10, count: 1, dataset: { kind: 'box' }, has: true, sibling: true },
+    { value: 20, count: 2, dataset: { kind: 'box' }, has: true, sibling: true },
+  ]);
+  assert.match(view.html(), /<wx-view id="box" class="moved">x<\/wx-view><wx-view class="after">after<\/wx-view>/);
   assert.match(String(view.findByText('x')?.attrs.get('style')), /(^|;)width:20px$/);
 });
 

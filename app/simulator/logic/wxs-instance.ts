@@ -164,10 +164,33 @@ function patchWrapperPrototype(wrapper: ProcGenWrapper): void {
     original.call(this, (fn: unknown, path: unknown) => {
       const listener = inner(fn, path);
       if (typeof listener !== 'function') return listener;
-      return (newValue: unknown, oldValue: unknown, host: GlassElement, element: GlassElement) =>
-        (listener as ChangeListener).call(null, newValue, oldValue, descriptorOf(host) as never, descriptorOf(element) as never);
+      return (newValue: unknown, oldValue: unknown, host: GlassElement, element: GlassElement) => {
+        const call = () => (listener as ChangeListener).call(null, newValue, oldValue, descriptorOf(host) as never, descriptorOf(element) as never);
+        // glass-easel calls while it is still building or updating the nodes (the node may not have its class
+        // yet); WeChat runs the observer in the view after the update, when selectComponent() finds them all.
+        // A node that an update removed meanwhile was never shown: WeChat does not run its observer.
+        queueMicrotask(() => {
+          if (inOwnerTree(element)) runReporting(call);
+        });
+      };
     });
   };
+}
+
+/** True while the element hangs (through wx:if / wx:for blocks) from its component's shadow root. */
+function inOwnerTree(element: GlassElement): boolean {
+  let node: GlassElement = element;
+  while (node.parentNode) node = node.parentNode;
+  return node === (element.ownerShadowRoot as unknown as GlassElement | null);
+}
+
+/** A deferred observer call: its error goes where glass-easel reports listener errors. */
+function runReporting(call: () => unknown): void {
+  try {
+    call();
+  } catch (error) {
+    glassEasel.dispatchError(error, 'Property Change Observer');
+  }
 }
 
 /**
