@@ -27,6 +27,13 @@ export const DEMOS = {
   cell: { attrs: { title: 'Cell title', note: 'Note', arrow: true } },
   'cell-group': { attrs: { title: 'Group title' }, children: cells },
   'chat-message': { attrs: { role: 'user', name: 'User', content: [{ type: 'text', data: 'Hello, how does the gallery look?' }] } },
+  'chat-content': { attrs: { role: 'assistant', content: { type: 'markdown', data: 'A **markdown** reply with `code`.' } } },
+  'chat-markdown': { attrs: { content: '## Title\n\nA paragraph with **bold** text.\n\n- item one\n- item two' } },
+  'chat-markdown-chat-markdown-code': { attrs: { node: { type: 'code', lang: 'js', text: 'const answer = 42;' } } },
+  'chat-markdown-chat-markdown-node': { attrs: { nodes: [{ type: 'paragraph', tokens: [{ type: 'text', text: 'A paragraph node' }] }] } },
+  'chat-markdown-chat-markdown-table': {
+    attrs: { node: { type: 'table', align: [null, null], header: [{ text: 'Name', tokens: [{ type: 'text', text: 'Name' }] }, { text: 'Value', tokens: [{ type: 'text', text: 'Value' }] }], rows: [[{ text: 'a', tokens: [{ type: 'text', text: 'a' }] }, { text: '1', tokens: [{ type: 'text', text: '1' }] }]] } },
+  },
   'check-tag': { children: 'Check tag' },
   checkbox: { attrs: { label: 'Checkbox', checked: true } },
   'checkbox-group': { attrs: { value: ['0'], options: options('Option one', 'Option two', 'Option three') } },

@@ -1,7 +1,7 @@
 // Turns a demo entry of a library's demo-props file into a gallery page: the WXML usage, the page data it binds
 // and the onReady code. A demo entry is { attrs, children, parent, data, ready } (every field optional):
-//   attrs    attribute name (as written in WXML) → value; strings are written as is, booleans and numbers as
-//            `{{value}}`, objects and arrays go into the page data and are bound by name
+//   attrs    attribute name (as written in WXML) → value; one-line strings are written as is, booleans and
+//            numbers as `{{value}}`, objects, arrays and multi-line strings go into the page data, bound by name
 //   children WXML between the component's tags (may use the library's other tags: they are resolved too)
 //   parent   an opening tag the component needs around it (`<t-tabs value="0">`): closed automatically
 //   data     extra page data; ready: statements for the page's onReady (`this` is the page)
@@ -27,7 +27,7 @@ export function renderDemo(tag, demo = {}) {
   const attributes = [];
   for (const [name, raw] of Object.entries(demo.attrs ?? {})) {
     const value = withImage(raw);
-    if (typeof value === 'string') attributes.push(`${name}="${escapeAttr(value)}"`);
+    if (typeof value === 'string' && !value.includes('\n')) attributes.push(`${name}="${escapeAttr(value)}"`);
     else if (typeof value === 'boolean' || typeof value === 'number') attributes.push(`${name}="{{${value}}}"`);
     else {
       const key = `demo${camel(`-${name}`)}`;
