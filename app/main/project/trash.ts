@@ -1,13 +1,26 @@
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
+import { moveToRecycleBin } from './windows-recycle-bin';
+
+export interface TrashOptions {
+  /** The platform whose trash to use (tests run the Windows path elsewhere). */
+  readonly platform?: NodeJS.Platform;
+  /** The PowerShell to run on Windows. */
+  readonly powershell?: string;
+}
 
 /**
- * Moves a file or folder to the user's trash where there is one we can use without native code: the
- * freedesktop.org trash on Linux (with its .trashinfo, so file managers can restore it) and ~/.Trash on macOS.
- * Returns false when it deleted permanently instead (Windows, or a trash on another file system).
+ * Moves a file or folder to the user's trash without native code: the freedesktop.org trash on Linux (with its
+ * .trashinfo, so file managers can restore it), ~/.Trash on macOS, the Recycle Bin on Windows (through
+ * PowerShell). Returns false when it deleted permanently instead (a trash on another file system).
  */
-export async function moveToTrash(absolute: string): Promise<boolean> {
+export async function moveToTrash(absolute: string, options: TrashOptions = {}): Promise<boolean> {
+  const platform = options.platform ?? process.platform;
+  if (platform === 'win32' && !process.env.MINISTUDIO_TRASH_DIR) {
+    await moveToRecycleBin(absolute, options.powershell);
+    return true;
+  }
   const trash = trashFolder();
   if (trash) {
     try {
