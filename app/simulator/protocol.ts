@@ -135,6 +135,8 @@ export type HostToWorker =
   /** The page stack after a route change, bottom first (what getCurrentPages() returns). */
   | { readonly kind: 'stack'; readonly pageIds: readonly number[] }
   | { readonly kind: 'modal-result'; readonly callId: number; readonly confirm: boolean }
+  /** Something happened to an audio player the host plays for the Worker (logic/api/audio.ts). */
+  | { readonly kind: 'audio-event'; readonly playerId: number; readonly event: AudioEventName; readonly state: AudioState; readonly errMsg?: string; readonly errCode?: number }
   /** The answer to a host-drawn sheet or chooser (logic/api/host-ui.ts listens for it). */
   | { readonly kind: 'ui-result'; readonly callId: number; readonly result: UiResult }
   | { readonly kind: 'app-show'; readonly launch: LaunchOptions }
@@ -225,7 +227,28 @@ export type WorkerToHost =
   | { readonly kind: 'inspector-rect'; readonly pageId: number; readonly rect: InspectorRect | null }
   | { readonly kind: 'inspector-answer'; readonly requestId: number; readonly answer: InspectorAnswer }
   | { readonly kind: 'ui'; readonly pageId?: number; readonly action: UiAction }
+  /** InnerAudioContext / BackgroundAudioManager playback, done by the host with an <audio> element per player. */
+  | { readonly kind: 'audio'; readonly playerId: number; readonly command: AudioCommand }
   | { readonly kind: 'status'; readonly pages: readonly { pageId: number; route: string; ready: boolean }[] };
+
+export type AudioCommand =
+  /** A new source; `src` is a URL the host can load or a package path it resolves. */
+  | { readonly type: 'load'; readonly src: string; readonly startTime: number; readonly autoplay: boolean; readonly loop: boolean; readonly volume: number; readonly playbackRate: number }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'stop' }
+  | { readonly type: 'seek'; readonly position: number }
+  | { readonly type: 'options'; readonly loop: boolean; readonly volume: number; readonly playbackRate: number }
+  | { readonly type: 'destroy' };
+
+export type AudioEventName = 'canplay' | 'play' | 'pause' | 'stop' | 'ended' | 'timeupdate' | 'error' | 'waiting' | 'seeking' | 'seeked';
+
+export interface AudioState {
+  readonly currentTime: number;
+  readonly duration: number;
+  readonly paused: boolean;
+  readonly buffered: number;
+}
 
 /** Window-chrome requests from wx.* APIs that the host draws. */
 export type UiAction =
@@ -252,6 +275,9 @@ export type UiAction =
   /** A file chooser; `camera` and `album` say which sources the call allows (both: WeChat asks first). */
   | { readonly type: 'chooseFiles'; readonly callId: number; readonly api: string; readonly accept: string; readonly multiple: boolean; readonly camera: boolean; readonly album: boolean; readonly compress: boolean }
   | { readonly type: 'previewMedia'; readonly sources: readonly PreviewSource[]; readonly current: number }
+  | { readonly type: 'hideHomeButton' }
+  /** The question asked when the user leaves the top page with the back button; null stops asking. */
+  | { readonly type: 'alertBeforeUnload'; readonly message: string | null }
   /** A browser download of a file (the simulated photo album); `url` is loadable by the host (blob: or http). */
   | { readonly type: 'downloadFile'; readonly url: string; readonly fileName: string };
 

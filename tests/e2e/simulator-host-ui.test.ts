@@ -35,7 +35,7 @@ const log = (label: string) => `(r) => console.log('${label} ' + (r.errMsg.endsW
 
 const shell: Record<string, string> = {
   'app.json': JSON.stringify({
-    pages: ['pages/home/home', 'pages/mine/mine', 'pages/broken/broken'],
+    pages: ['pages/home/home', 'pages/mine/mine', 'pages/broken/broken', 'pages/ask/ask'],
     tabBar: { list: [{ pagePath: 'pages/home/home', text: 'Home' }, { pagePath: 'pages/mine/mine', text: 'Mine' }] },
   }),
   'app.js': 'App({})',
@@ -51,6 +51,7 @@ const shell: Record<string, string> = {
     <view id="preview" class="button" bindtap="preview">preview</view>
     <view id="save" class="button" bindtap="save">save</view>
     <view id="broken" class="button" bindtap="broken">broken</view>
+    <view id="ask" class="button" bindtap="ask">ask</view>
     <image id="picked" wx:if="{{picked}}" src="{{picked}}" style="width: 120px; height: 80px"/>`,
   'pages/home/home.js': `Page({
     data: { picked: '' },
@@ -82,7 +83,10 @@ const shell: Record<string, string> = {
       wx.saveImageToPhotosAlbum({ filePath: this.data.picked, success: ${log('SAVED')}, fail: ${log('SAVED')} });
     },
     broken() { wx.navigateTo({ url: '/pages/broken/broken' }); },
+    ask() { wx.navigateTo({ url: '/pages/ask/ask' }); },
   });`,
+  'pages/ask/ask.wxml': '<view id="hide" bindtap="hide">hide home</view>',
+  'pages/ask/ask.js': "Page({ onLoad() { wx.enableAlertBeforeUnload({ message: 'Leave without saving?' }); }, hide() { wx.hideHomeButton(); } });",
   'pages/mine/mine.wxml': '<view>mine</view>',
   'pages/mine/mine.js': 'Page({})',
   'pages/broken/broken.wxml': '<view>never drawn</view>',
@@ -127,13 +131,13 @@ after(async () => {
   }
 });
 
-async function open(files: Record<string, string>, route: string): Promise<Page> {
+async function open(files: Record<string, string>, route: string, params: Record<string, string> = {}): Promise<Page> {
   const p = await buildProject(files);
   built.push(p);
   const server = await serve(p.outDir, p.webDir);
   servers.push(server);
   const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 900, height: 960 } });
-  await page.goto(simulatorUrl(server.origin, { fit: '0' }));
+  await page.goto(simulatorUrl(server.origin, { fit: '0', ...params }));
   await waitReady(page, route);
   return page;
 }
@@ -284,6 +288,34 @@ test('a page whose creation throws shows the error with its location instead of 
   await waitReady(page, 'pages/home/home');
   assert.equal(await page.locator('.ms-page-visible .ms-page-error').count(), 0);
   await page.close();
+});
+
+test('wx.enableAlertBeforeUnload: the back button asks first, Cancel stays, OK leaves; wx.hideHomeButton hides the home button', async () => {
+  const page = await open(shell, 'pages/home/home');
+  let frame = await topFrame(page);
+  await frame.click('#ask');
+  await waitReady(page, 'pages/ask/ask');
+  await page.locator('[aria-label="Back"]').click();
+  const dialog = page.locator('.ms-modal');
+  await dialog.waitFor();
+  assert.equal(await dialog.locator('.ms-modal-content').textContent(), 'Leave without saving?');
+  await shot(page, 'alert-before-unload');
+  await dialog.getByText('取消').click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal((await status(page)).page, 'pages/ask/ask');
+  await page.locator('[aria-label="Back"]').click();
+  await dialog.getByText('确定').click();
+  await waitReady(page, 'pages/home/home');
+  assert.deepEqual((await status(page)).stack, ['pages/home/home']);
+  await page.close();
+
+  const direct = await open(shell, 'pages/ask/ask', { page: 'pages/ask/ask' });
+  const home = direct.locator('[aria-label="Home"]');
+  assert.equal(await home.isVisible(), true);
+  frame = await topFrame(direct);
+  await frame.click('#hide');
+  await home.waitFor({ state: 'hidden' });
+  await direct.close();
 });
 
 test('tabBar.custom: every tab page renders custom-tab-bar/index, no native bar, and its taps switch tabs', async () => {

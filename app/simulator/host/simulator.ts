@@ -18,6 +18,7 @@ import { StorageMirror } from './storage-mirror';
 import { clearHighlights, drawHighlight } from './inspector-highlight';
 import { ElementInspector } from './element-inspector';
 import type { NodeDetails } from '../../shared/device-protocol';
+import { AudioPlayers } from './audio-players';
 import { applyUiAction, type PageChromeState } from './ui-actions';
 
 interface PageState extends PageChromeState {
@@ -61,6 +62,10 @@ export class Simulator implements SimulatorHost {
   private lastHotReloadMs: number | undefined;
   private routeQueue: Promise<unknown> = Promise.resolve();
   private readonly storageMirror: StorageMirror;
+  private readonly audio = new AudioPlayers(
+    (message) => this.worker?.post(message),
+    (src) => (/^[a-z][a-z0-9+.-]*:/i.test(src) ? src : this.assetUrl(src)),
+  );
   private storageKey = '';
   private pendingHot: { started: number; kind: 'template' | 'style' } | undefined;
 
@@ -75,7 +80,7 @@ export class Simulator implements SimulatorHost {
     this.pagesBox = document.createElement('div');
     this.pagesBox.className = 'ms-pages';
     this.screen.appendChild(this.pagesBox);
-    this.nav = new NavigationBar(this.screen, { back: () => void this.navigate('navigateBack', '', 1), home: () => void this.goHome() });
+    this.nav = new NavigationBar(this.screen, { back: () => this.userBack(), home: () => void this.goHome() });
     this.overlays = new Overlays(this.screen);
     this.views = new PageViews(this.pagesBox, options.viewUrl);
     this.storageMirror = new StorageMirror();
@@ -135,6 +140,7 @@ export class Simulator implements SimulatorHost {
   private async boot(): Promise<void> {
     this.storageKey = await this.storageNamespace();
     this.worker?.terminate();
+    this.audio.reset();
     this.views.clear();
     this.pageStates.clear();
     this.appDataByPage.clear();
@@ -263,6 +269,9 @@ export class Simulator implements SimulatorHost {
       case 'ui':
         this.onUi(message.action);
         return;
+      case 'audio':
+        this.audio.handle(message.playerId, message.command);
+        return;
       case 'wxml':
         this.worker?.resolveWxml(message.requestId, message.tree);
         return;
@@ -342,6 +351,24 @@ export class Simulator implements SimulatorHost {
       await this.runSteps(plan.steps, eventChannel);
       return { ok: true, errMsg: `${kind}:ok` };
     });
+  }
+
+  /** The back button: after wx.enableAlertBeforeUnload the page asks first (wx.navigateBack never does). */
+  private userBack(): void {
+    const top = this.router?.top();
+    const message = top ? this.pageStates.get(top.pageId)?.alertBeforeUnload : undefined;
+    if (!message) {
+      void this.navigate('navigateBack', '', 1);
+      return;
+    }
+    const zh = this.chinese();
+    this.overlays.showModal({ title: '', content: message, showCancel: true, confirmText: zh ? '确定' : 'OK', cancelText: zh ? '取消' : 'Cancel' }, (leave) => {
+      if (leave && this.router?.top() === top) void this.navigate('navigateBack', '', 1);
+    });
+  }
+
+  private chinese(): boolean {
+    return this.metrics('').language.toLowerCase().startsWith('zh');
   }
 
   private goHome(): Promise<{ ok: boolean; errMsg: string }> {
@@ -488,7 +515,7 @@ export class Simulator implements SimulatorHost {
       answerModal: (callId, confirm) => current()?.post({ kind: 'modal-result', callId, confirm }),
       answer: (callId, result, transfer) => current()?.post({ kind: 'ui-result', callId, result }, transfer),
       screen: this.screen,
-      chinese: this.metrics('').language.toLowerCase().startsWith('zh'),
+      chinese: this.chinese(),
       safeBottom: this.device.safeInsets.bottom,
       resolveUrl: (url) => (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : this.assetUrl(url)),
     });

@@ -11,6 +11,8 @@ export interface PageChromeState {
   config: PageWindowConfig;
   /** What wx.setNavigationBar* changed on this page; it wins over the json config. */
   navOverrides: Partial<NavigationState>;
+  /** wx.enableAlertBeforeUnload's message: the back button asks before leaving. */
+  alertBeforeUnload?: string | undefined;
 }
 
 export interface UiTargets {
@@ -77,6 +79,12 @@ export function applyUiAction(action: UiAction, targets: UiTargets): void {
       return;
     case 'showModal':
       overlays.showModal(action, (confirm) => answerModal(action.callId, confirm));
+      return;
+    case 'hideHomeButton':
+      if (nav) nav.showHome = false;
+      return;
+    case 'alertBeforeUnload':
+      if (page) page.alertBeforeUnload = action.message ?? undefined;
       return;
     case 'showActionSheet':
       showActionSheet(screen, { ...action, cancelText: targets.chinese ? '取消' : 'Cancel', safeBottom: targets.safeBottom }, (tapIndex) =>

@@ -147,3 +147,12 @@ test('saveImageToPhotosAlbum offers a local file as a download and refuses what 
   await assert.rejects(wx.saveImageToPhotosAlbum!({ filePath: 'https://x/y.png' })!, (e: { errMsg: string }) => e.errMsg.startsWith('saveImageToPhotosAlbum:fail invalid file path'));
   await assert.rejects(wx.saveImageToPhotosAlbum!({ filePath: 'wxfile://tmp_none.png' })!, { errMsg: 'saveImageToPhotosAlbum:fail file not exists: wxfile://tmp_none.png' });
 });
+
+test('hideHomeButton and enable/disableAlertBeforeUnload tell the host; a missing message is refused', async () => {
+  const { wx, actions } = simulator();
+  await wx.hideHomeButton!();
+  await wx.enableAlertBeforeUnload!({ message: 'Sure?' });
+  await wx.disableAlertBeforeUnload!();
+  assert.deepEqual(actions(), [{ type: 'hideHomeButton' }, { type: 'alertBeforeUnload', message: 'Sure?' }, { type: 'alertBeforeUnload', message: null }]);
+  await assert.rejects(wx.enableAlertBeforeUnload!({})!, { errMsg: 'enableAlertBeforeUnload:fail parameter error: parameter.message should be String' });
+});

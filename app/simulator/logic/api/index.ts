@@ -11,6 +11,7 @@ import { createAdsApi } from './ads';
 import { apiMaker } from './api-maker';
 import { createAnimationApi } from './animation';
 import { createAppEventsApi } from './app-events';
+import { createAudioApi } from './audio';
 import { createBaseApi } from './base';
 import { createCanvasApi } from './canvas';
 import { createCloudApi } from './cloud';
@@ -25,6 +26,7 @@ import { createMediaChooserApi } from './media-chooser';
 import { createMediaPreviewApi } from './media-preview';
 import { directTransport, proxyVia, type NetworkTransport } from './network-transport';
 import { createOpenApi } from './open-api';
+import { createPageChromeApi } from './page-chrome';
 import { createPlatformApi } from './platform';
 import { createRequestApi } from './request';
 import { listenForSimulateMessages, SimulatedDevice } from './simulated-device';
@@ -72,9 +74,11 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createImageInfoApi(host, api, transport, fs),
     ...createPlatformApi(host, api),
     ...createCanvasApi(host, api, fs),
+    ...createAudioApi(host, scope),
     ...createActionSheetApi(ui, api),
     ...createMediaChooserApi(host, ui, api, fs),
     ...createMediaPreviewApi(host, ui, api, fileUrls),
+    ...createPageChromeApi(ui, api),
   };
 }
 
