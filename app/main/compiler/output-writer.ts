@@ -44,6 +44,16 @@ export class OutputWriter {
    * changed, but one already on disk with the same bytes (an earlier build's) is not rewritten.
    */
   async writeAll(files: ReadonlyMap<string, OutputContent>, keep: readonly string[] = []): Promise<string[]> {
+    const changed = await this.writeSome(files);
+    changed.push(...(await this.removeAllBut(files, keep)));
+    return changed;
+  }
+
+  /**
+   * Writes the files that differ, like `writeAll`, without deleting anything: a build writes what is ready while
+   * the rest still compiles, then calls `writeAll` with everything (files already written are skipped at once).
+   */
+  async writeSome(files: ReadonlyMap<string, OutputContent>): Promise<string[]> {
     const changed: string[] = [];
     const dirs = new Set<string>();
     const jobs: (() => void)[] = [];
@@ -83,6 +93,12 @@ export class OutputWriter {
       for (const job of jobs.slice(i, i + 200)) job();
       await yieldToEventLoop();
     }
+    return changed;
+  }
+
+  /** Deletes what this writer wrote, or an earlier build left, that is neither in `files` nor in `keep`. */
+  private async removeAllBut(files: ReadonlyMap<string, OutputContent>, keep: readonly string[]): Promise<string[]> {
+    const changed: string[] = [];
     for (const path of [...this.written.keys()]) {
       if (!files.has(path) && !keep.includes(path)) {
         this.written.delete(path);

@@ -186,7 +186,8 @@ export class PackageCompiler {
       structureVersion: this.structureVersion,
       ...(this.tsCompilerOptions ? { tsCompilerOptions: this.tsCompilerOptions } : {}),
     });
-    const [scriptOutputs, styleOutputs, groups] = await Promise.all([
+    templatesDone.catch(() => undefined); // awaited below, after the early writes; a failure is not unhandled meanwhile
+    const [scriptOutputs, styleOutputs] = await Promise.all([
       scriptsDone,
       this.styles.update({
         jobs: this.styleJobs(plan.components, styleExts),
@@ -197,17 +198,14 @@ export class PackageCompiler {
         projectPath,
         ...(full ? {} : { changed: new Set(rels) }),
       }),
-      templatesDone,
     ]);
-    diagnostics.push(...(this.templateResult?.diagnostics ?? []), ...this.scripts.allDiagnostics(), ...this.styles.allDiagnostics());
-    phase('compile');
+    phase('scripts-styles');
     const outputs = new Map<string, OutputContent>();
     const outputPart = new Map<string, string>();
     const put = (path: string, content: OutputContent, part: string) => {
       outputs.set(path, content);
       outputPart.set(path, part);
     };
-    for (const [root, text] of groups) put(templatesPath(root), { text }, root);
     for (const out of scriptOutputs.values()) {
       put(out.entry.file, { text: out.code }, out.entry.packageRoot);
       put(out.entry.map!, { text: out.map }, out.entry.packageRoot);
@@ -220,6 +218,13 @@ export class PackageCompiler {
       assets[file] = `assets/${file}`;
       put(`assets/${file}`, { copyFrom: store.absolute(file) }, partOf(model.parts, file));
     }
+    // the templates are usually still compiling on the worker: write everything else meanwhile
+    const changedOutputs = await this.writer.writeSome(outputs);
+    phase('early-write');
+    const groups = await templatesDone;
+    phase('templates-wait');
+    diagnostics.push(...(this.templateResult?.diagnostics ?? []), ...this.scripts.allDiagnostics(), ...this.styles.allDiagnostics());
+    for (const [root, text] of groups) put(templatesPath(root), { text }, root);
 
     const buildId = `${Date.now().toString(36)}-${(++this.buildCount).toString(36)}`;
     // with the same plan, script entries, style outputs and assets, only the build id differs
@@ -244,7 +249,7 @@ export class PackageCompiler {
     diagnostics.push(...manifestBuilt.diagnostics);
     const manifest = manifestBuilt.manifest;
     phase('manifest');
-    const changedOutputs = await this.writer.writeAll(outputs, ['manifest.json']);
+    changedOutputs.push(...(await this.writer.writeAll(outputs, ['manifest.json'])));
     phase('write');
 
     // sizes, then the manifest with them, then zips
