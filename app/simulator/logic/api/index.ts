@@ -11,7 +11,6 @@ import { createAdsApi } from './ads';
 import { apiMaker } from './api-maker';
 import { createAnimationApi } from './animation';
 import { createAppEventsApi } from './app-events';
-import { createAudioApi } from './audio';
 import { createBaseApi } from './base';
 import { createCanvasApi } from './canvas';
 import { createCloudApi } from './cloud';
@@ -74,7 +73,6 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createImageInfoApi(host, api, transport, fs),
     ...createPlatformApi(host, api),
     ...createCanvasApi(host, api, fs),
-    ...createAudioApi(host, scope),
     ...createActionSheetApi(ui, api),
     ...createMediaChooserApi(host, ui, api, fs),
     ...createMediaPreviewApi(host, ui, api, fileUrls),
