@@ -11,6 +11,7 @@ import { createAdsApi } from './ads';
 import { apiMaker } from './api-maker';
 import { createAnimationApi } from './animation';
 import { createAppEventsApi } from './app-events';
+import { createAudioApi } from './audio';
 import { createBaseApi } from './base';
 import { createCanvasApi } from './canvas';
 import { createCloudApi } from './cloud';
@@ -73,6 +74,7 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createImageInfoApi(host, api, transport, fs),
     ...createPlatformApi(host, api),
     ...createCanvasApi(host, api, fs),
+    ...createAudioApi(host, scope),
     ...createActionSheetApi(ui, api),
     ...createMediaChooserApi(host, ui, api, fs),
     ...createMediaPreviewApi(host, ui, api, fileUrls),
