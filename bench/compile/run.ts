@@ -6,7 +6,7 @@
 //   --tmpfs (also our cold build writing to /dev/shm: how much of it is disk)   --results <file>
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProject, type GeneratedProject } from './generate-project';
@@ -39,6 +39,8 @@ interface Sample {
   innerMs?: number;
   rebuildMs?: { wxml: number; wxss: number; js: number };
   /** Our compiler's phase times (ms) of the build and of each rebuild. */
+  /** The machine's 1-minute load average when the sample ended (the machine may be shared). */
+  load1?: number;
   timings?: { build: Readonly<Record<string, number>>; wxml: Readonly<Record<string, number>>; wxss: Readonly<Record<string, number>>; js: Readonly<Record<string, number>> };
 }
 
@@ -145,9 +147,10 @@ async function main(): Promise<void> {
           : tool === 'ours-rebuild' ? await oursRebuild(project, run)
           : tool === 'wcc+wcsc' ? await wechat(wccDir, project, run)
           : await miniprogramCi(project, tool === 'ci-swc' ? 'swc' : 'babel', run);
+        sample.load1 = loadavg()[0]!;
         samples[tool]!.push(sample);
         const rebuild = sample.rebuildMs ? `, rebuild wxml ${fmt(sample.rebuildMs.wxml)} wxss ${fmt(sample.rebuildMs.wxss)} js ${fmt(sample.rebuildMs.js)}` : '';
-        console.log(`  run ${run + 1} ${tool.padEnd(12)} ${fmt(sample.wallMs).padStart(9)} wall${sample.innerMs !== undefined ? `, ${fmt(sample.innerMs)} inside` : ''}, ${sample.peakRssMb.toFixed(0)} MB${rebuild}`);
+        console.log(`  run ${run + 1} ${tool.padEnd(12)} ${fmt(sample.wallMs).padStart(9)} wall${sample.innerMs !== undefined ? `, ${fmt(sample.innerMs)} inside` : ''}, ${sample.peakRssMb.toFixed(0)} MB${rebuild}, load ${sample.load1.toFixed(1)}`);
       }
     }
     results[size] = samples;
@@ -210,6 +213,8 @@ function report(results: Record<string, Record<string, Sample[]>>, tools: Tool[]
       if (text) verdicts.push(`${size} pages: our ${which === 'build' ? 'in-process build' : `${which} rebuild`} by phase (medians): ${text}`);
     }
   }
+  const loads = Object.values(results).flatMap((bySize) => Object.values(bySize).flat().map((x) => x.load1 ?? 0));
+  verdicts.push(`load average (1 min) during the samples: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, median ${median(loads).toFixed(1)} (${cpus().length} cores)`);
   console.log(`\n${lines.join('\n')}\n\n${verdicts.join('\n')}`);
   const file = resultsFile ?? join(benchDir, 'compile-results.json');
   writeFileSync(

@@ -196,7 +196,8 @@ export class PackageCompiler {
         text: (r) => store.text(r),
         readProjectFile: (p) => this.readProjectFile(p),
         projectPath,
-        ...(full ? {} : { changed: new Set(rels) }),
+        // imports are re-read unless this run only edits existing files inside the root (no folder, nothing outside)
+        ...(structural || rels!.some((r) => this.rootRelative(r) === undefined) ? {} : { changed: new Set(rels) }),
       }),
     ]);
     phase('scripts-styles');
