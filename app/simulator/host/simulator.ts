@@ -18,6 +18,7 @@ import { StorageMirror } from './storage-mirror';
 import { clearHighlights, drawHighlight } from './inspector-highlight';
 import { ElementInspector } from './element-inspector';
 import type { NodeDetails } from '../../shared/device-protocol';
+import { AudioPlayers } from './audio-players';
 import { applyUiAction, type PageChromeState } from './ui-actions';
 
 interface PageState extends PageChromeState {
@@ -61,6 +62,10 @@ export class Simulator implements SimulatorHost {
   private lastHotReloadMs: number | undefined;
   private routeQueue: Promise<unknown> = Promise.resolve();
   private readonly storageMirror: StorageMirror;
+  private readonly audio = new AudioPlayers(
+    (message) => this.worker?.post(message),
+    (src) => (/^[a-z][a-z0-9+.-]*:/i.test(src) ? src : this.assetUrl(src)),
+  );
   private storageKey = '';
   private pendingHot: { started: number; kind: 'template' | 'style' } | undefined;
 
@@ -135,6 +140,7 @@ export class Simulator implements SimulatorHost {
   private async boot(): Promise<void> {
     this.storageKey = await this.storageNamespace();
     this.worker?.terminate();
+    this.audio.reset();
     this.views.clear();
     this.pageStates.clear();
     this.appDataByPage.clear();
@@ -262,6 +268,9 @@ export class Simulator implements SimulatorHost {
       }
       case 'ui':
         this.onUi(message.action);
+        return;
+      case 'audio':
+        this.audio.handle(message.playerId, message.command);
         return;
       case 'wxml':
         this.worker?.resolveWxml(message.requestId, message.tree);
