@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createAudioApi } from './audio';
 import { createTestHost } from './test-host.test-support';
 
-type Player = Record<string, unknown> & Record<`on${string}` | 'play' | 'pause' | 'seek' | 'destroy', (...args: unknown[]) => void>;
+type Fn = (...args: unknown[]) => void;
+type Player = Record<string, unknown> & { onCanplay: Fn; onPlay: Fn; onError: Fn; offError: Fn; onNext: Fn; play: Fn; seek: Fn };
 
 function setup() {
   const host = createTestHost();
