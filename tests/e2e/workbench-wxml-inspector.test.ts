@@ -117,3 +117,17 @@ test('Escape ends pick mode without a pick, and the page takes taps again', asyn
   await view.getByText('1', { exact: true }).waitFor();
   assert.deepEqual(pageErrors, []);
 });
+
+test('"Open Simulator DevTools" in the browser explains that the browser\'s own DevTools reach the simulator', async () => {
+  await page.locator('.panel-tab[data-panel="console"]').click();
+  await page.keyboard.press('Control+Shift+F12');
+  const hint = page.locator('.notification', { hasText: "use the browser's own DevTools" });
+  await hint.waitFor();
+  await hint.click(); // dismissed
+  await hint.waitFor({ state: 'detached' });
+  // Also from the command palette, by name.
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('Simulator DevTools');
+  await page.keyboard.press('Enter');
+  await page.locator('.notification', { hasText: 'the simulator is the iframe of the simulator pane' }).waitFor();
+});

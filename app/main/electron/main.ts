@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { join, resolve } from 'node:path';
 import { createRequestHandlers, forwardEvents } from '../ide/handlers';
 import { createIdeServices } from '../ide/ide-services';
@@ -6,6 +6,8 @@ import { appRoot, exampleProjectDir } from '../app-root';
 import { ownWindowsSenderCheck, registerIpcRouter, sendEvent } from './ipc-router';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { createWorkbenchWindow, denyPermissionsByDefault } from './workbench-window';
+import { appMenuTemplate } from './app-menu';
+import { openSimulatorDevTools } from './simulator-devtools';
 
 // Electron composition root: services are plain Node; this file only wires them to windows and IPC.
 registerAppScheme(protocol);
@@ -31,7 +33,17 @@ async function start(): Promise<void> {
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    // DevTools on the simulator frame of the workbench window (the one focused, else the first).
+    async openSimulatorDevTools(at: { readonly x?: number; readonly y?: number }): Promise<boolean> {
+      const window = workbenchWindow();
+      return window ? openSimulatorDevTools(window.webContents, at) : false;
+    },
   };
+  const workbenchWindow = (): BrowserWindow | undefined => {
+    const open = [...windows].filter((w) => !w.isDestroyed());
+    return open.find((w) => w.isFocused()) ?? open[0];
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ openSimulatorDevTools: () => void services.openSimulatorDevTools({}) })));
   registerIpcRouter(
     ipcMain,
     createRequestHandlers(services),

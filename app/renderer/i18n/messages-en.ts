@@ -56,6 +56,8 @@ export const messagesEn = {
   'problems.none': 'No problems in the last build.',
   'problems.waiting': 'Waiting for the first build…',
   'appdata.empty': 'No page data yet.',
+  'simulator.devtools': 'Open Simulator DevTools',
+  'simulator.devtools-browser': "In the browser, use the browser's own DevTools (F12, or Ctrl+Shift+I; ⌥⌘I on macOS): the simulator is the iframe of the simulator pane, each page is a frame inside it, and the mini-program's JavaScript runs in a worker you can pick in DevTools' context menu.",
   'wxml.empty': 'No element tree yet.',
   'wxml.pick': 'Pick',
   'wxml.pick-hint': 'Pick an element in the simulator to select it in the tree (Escape in the simulator cancels)',

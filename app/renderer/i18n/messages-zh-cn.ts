@@ -58,6 +58,8 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'problems.none': '上次编译没有问题。',
   'problems.waiting': '等待首次编译…',
   'appdata.empty': '暂无页面数据。',
+  'simulator.devtools': '打开模拟器调试工具',
+  'simulator.devtools-browser': '在浏览器中请使用浏览器自带的开发者工具（F12 或 Ctrl+Shift+I；macOS 上为 ⌥⌘I）：模拟器是模拟器面板中的 iframe，每个页面是其中的一个 frame，小程序的 JavaScript 运行在一个 worker 中，可在开发者工具的上下文菜单中选择。',
   'wxml.empty': '暂无节点树。',
   'wxml.pick': '选择元素',
   'wxml.pick-hint': '在模拟器中点选一个元素，在节点树中选中它（在模拟器中按 Esc 取消）',

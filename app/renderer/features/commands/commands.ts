@@ -7,6 +7,7 @@ import { useThemeStore } from '../../stores/theme-store';
 import { useWelcomeStore } from '../../stores/welcome-store';
 import { runEditorAction } from '../editor/editor-instance';
 import { newFile, newFolder, newPage } from '../explorer/explorer-actions';
+import { openSimulatorDevTools } from '../simulator-pane/simulator-devtools';
 import { useCommandStore } from './command-store';
 
 export interface Command {
@@ -43,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'editor.format', title: 'command.format', keys: 'Shift+Alt+F', run: () => void runEditorAction('editor.action.formatDocument') },
   { id: 'editor.definition', title: 'command.definition', keys: 'F12', run: () => void runEditorAction('editor.action.revealDefinition') },
   { id: 'search.files', title: 'command.searchFiles', keys: 'Ctrl+Shift+F', run: () => useLayoutStore.getState().update({ panel: 'search', panelOpen: true }) },
+  { id: 'simulator.devtools', title: 'simulator.devtools', keys: 'Ctrl+Shift+F12', run: () => void openSimulatorDevTools() },
   { id: 'project.buildNpm', title: 'npm.command', run: () => void useBuildStore.getState().buildNpm() },
   { id: 'view.console', title: 'panel.console', run: () => useLayoutStore.getState().update({ panel: 'console', panelOpen: true }) },
   { id: 'view.problems', title: 'panel.problems', keys: 'Ctrl+Shift+M', run: () => useLayoutStore.getState().update({ panel: 'problems', panelOpen: true }) },
