@@ -127,3 +127,25 @@ test('a selector query sees the classes a setData later in the same task gives (
   engine.createPageRoot(ctx, 'pages/index/index', '').attach();
   assert.notEqual(await found, null);
 });
+
+test('intersection observer results carry the target id and dataset (vant calendar reads res.dataset.date)', async () => {
+  const { engine, groups, view, ctx } = setup({ 'pages/index/index': '<view class="body"><view class="month" id="m1" data-date="{{1700000000000}}">m</view></view>' });
+  engine.registerComponentResources(entry('pages/index/index', true), groups, undefined);
+  const seen: Record<string, unknown>[] = [];
+  engine.defineFromScript('pages/index/index', 'Page', {
+    onReady(this: { createIntersectionObserver(): { relativeTo(s: string): { observe(s: string, cb: (r: Record<string, unknown>) => void): void } } }) {
+      this.createIntersectionObserver().relativeTo('.body').observe('.month', (res) => seen.push(res));
+    },
+  });
+  const page = engine.createPageRoot(ctx, 'pages/index/index', '');
+  page.attach();
+  (page.caller as unknown as { onReady(): void }).onReady();
+  await settle();
+  const [observerId] = [...view.observers.keys()];
+  assert.ok(observerId !== undefined, 'the view was asked to observe');
+  ctx.intersectionChanged(observerId, { intersectionRatio: 0, boundingClientRect: {}, intersectionRect: {}, relativeRect: {}, time: 1 });
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0]!.id, 'm1');
+  assert.deepEqual(seen[0]!.dataset, { date: 1700000000000 });
+  assert.equal(seen[0]!.time, 1);
+});

@@ -63,6 +63,7 @@ export class Engine {
     });
     patchEventShape();
     patchSelectorQueryExec();
+    patchIntersectionTargets();
     const overall = this.codeSpace
       .behavior()
       .definition({
@@ -330,5 +331,20 @@ function patchSelectorQueryExec(): void {
   const selectNow = proto.exec;
   proto.exec = function execAfterPendingUpdates(cb) {
     setTimeout(() => selectNow.call(this, cb), 0);
+  };
+}
+
+let intersectionPatched = false;
+/** WeChat's IntersectionObserver results name their target (`id`, `dataset`); the engine passes the view's only. */
+function patchIntersectionTargets(): void {
+  if (intersectionPatched) return;
+  intersectionPatched = true;
+  type Listener = (status: Record<string, unknown>) => void;
+  const proto = glassEasel.Element.prototype as unknown as {
+    createIntersectionObserver(this: EventNodeLike, relative: unknown, margin: string, thresholds: number[], listener: Listener): unknown;
+  };
+  const observe = proto.createIntersectionObserver;
+  proto.createIntersectionObserver = function observeWithTarget(relative, margin, thresholds, listener) {
+    return observe.call(this, relative, margin, thresholds, (status) => listener({ ...status, id: this.id ?? '', dataset: { ...(this.dataset ?? {}) } }));
   };
 }

@@ -20,6 +20,8 @@ export class FakeView implements RenderSink {
   readonly nodes = new Map<number, FakeNode>();
   readonly sheets: { url: string; scope: string }[] = [];
   batches = 0;
+  /** Intersection observers the page started: id → observed node id. */
+  readonly observers = new Map<number, number>();
   private ctx?: RenderContext;
   private root?: FakeNode;
 
@@ -35,6 +37,11 @@ export class FakeView implements RenderSink {
 
   sendQuery(requestId: number): void {
     queueMicrotask(() => this.ctx?.resolveQuery(requestId, { left: 0, top: 0, width: 0, height: 0 }));
+  }
+
+  sendObserve(observerId: number, nodeId: number, _relativeNodeId: number, _margin: string, thresholds: readonly number[] | null): void {
+    if (thresholds) this.observers.set(observerId, nodeId);
+    else this.observers.delete(observerId);
   }
 
   private node(id: unknown): FakeNode {
