@@ -270,7 +270,22 @@ export type UiAction =
   | { readonly type: 'setTabBarItem'; readonly index: number; readonly item: Readonly<Record<string, string>> }
   | { readonly type: 'showToast'; readonly title: string; readonly icon: string; readonly duration: number }
   | { readonly type: 'hideToast' }
-  | { readonly type: 'showModal'; readonly callId: number; readonly title: string; readonly content: string; readonly showCancel: boolean; readonly confirmText: string; readonly cancelText: string }
+  | {
+      readonly type: 'showModal';
+      readonly callId: number;
+      readonly title: string;
+      readonly content: string;
+      readonly showCancel: boolean;
+      readonly confirmText: string;
+      readonly cancelText: string;
+      readonly confirmColor?: string;
+      readonly cancelColor?: string;
+      /** An input prefilled with `content`; the answer carries what was typed. */
+      readonly editable?: boolean;
+      readonly placeholderText?: string;
+      /** Answer with a `ui-result` (logic/api/modal.ts) instead of `modal-result`. */
+      readonly answerAsUiResult?: boolean;
+    }
   | { readonly type: 'showActionSheet'; readonly callId: number; readonly itemList: readonly string[]; readonly itemColor: string; readonly alertText: string }
   /** A file chooser; `camera` and `album` say which sources the call allows (both: WeChat asks first). */
   | { readonly type: 'chooseFiles'; readonly callId: number; readonly api: string; readonly accept: string; readonly multiple: boolean; readonly camera: boolean; readonly album: boolean; readonly compress: boolean }
@@ -303,6 +318,7 @@ export interface ChosenFile {
 /** What the developer did with a host-drawn sheet or chooser; null means they cancelled it. */
 export type UiResult =
   | { readonly type: 'action-sheet'; readonly tapIndex: number | null }
+  | { readonly type: 'modal'; readonly confirm: boolean; readonly content: string }
   | { readonly type: 'files'; readonly files: readonly ChosenFile[] | null; readonly source: 'album' | 'camera' };
 
 // ---- Worker ⇄ view (over the page's MessagePort) ----

@@ -52,6 +52,7 @@ const shell: Record<string, string> = {
     <view id="save" class="button" bindtap="save">save</view>
     <view id="broken" class="button" bindtap="broken">broken</view>
     <view id="ask" class="button" bindtap="ask">ask</view>
+    <view id="rename" class="button" bindtap="rename">rename</view>
     <image id="picked" wx:if="{{picked}}" src="{{picked}}" style="width: 120px; height: 80px"/>`,
   'pages/home/home.js': `Page({
     data: { picked: '' },
@@ -84,6 +85,9 @@ const shell: Record<string, string> = {
     },
     broken() { wx.navigateTo({ url: '/pages/broken/broken' }); },
     ask() { wx.navigateTo({ url: '/pages/ask/ask' }); },
+    rename() {
+      wx.showModal({ title: 'Rename', editable: true, placeholderText: 'New name', content: 'Li', confirmColor: '#07c160', success: ${log('MODAL')} });
+    },
   });`,
   'pages/ask/ask.wxml': '<view id="hide" bindtap="hide">hide home</view>',
   'pages/ask/ask.js': "Page({ onLoad() { wx.enableAlertBeforeUnload({ message: 'Leave without saving?' }); }, hide() { wx.hideHomeButton(); } });",
@@ -316,6 +320,24 @@ test('wx.enableAlertBeforeUnload: the back button asks first, Cancel stays, OK l
   await frame.click('#hide');
   await home.waitFor({ state: 'hidden' });
   await direct.close();
+});
+
+test('wx.showModal editable: an input prefilled with content, WeChat button texts and colour, the typed text comes back', async () => {
+  const page = await open(shell, 'pages/home/home');
+  const frame = await topFrame(page);
+  await frame.click('#rename');
+  const dialog = page.locator('.ms-modal');
+  const input = dialog.locator('textarea');
+  await input.waitFor();
+  assert.equal(await input.inputValue(), 'Li');
+  assert.equal(await input.getAttribute('placeholder'), 'New name');
+  assert.deepEqual(await dialog.locator('button').allTextContents(), ['取消', '确定']);
+  assert.equal(await dialog.locator('.ms-modal-confirm').evaluate((el) => getComputedStyle(el).color), 'rgb(7, 193, 96)');
+  await input.fill('Li Lei');
+  await shot(page, 'modal-editable');
+  await dialog.locator('.ms-modal-confirm').click();
+  assert.equal(await waitForLog(page, 'MODAL'), 'MODAL {"confirm":true,"cancel":false,"content":"Li Lei","errMsg":"showModal:ok"}');
+  await page.close();
 });
 
 test('tabBar.custom: every tab page renders custom-tab-bar/index, no native bar, and its taps switch tabs', async () => {

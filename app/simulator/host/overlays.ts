@@ -2,6 +2,18 @@
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { RuntimeErrorInfo } from '../protocol';
 
+export interface ModalOptions {
+  readonly title: string;
+  readonly content: string;
+  readonly showCancel: boolean;
+  readonly confirmText: string;
+  readonly cancelText: string;
+  readonly confirmColor?: string | undefined;
+  readonly cancelColor?: string | undefined;
+  readonly editable?: boolean | undefined;
+  readonly placeholderText?: string | undefined;
+}
+
 export class Overlays {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly toast: HTMLElement;
@@ -44,7 +56,7 @@ export class Overlays {
     for (const open of this.screen.querySelectorAll('.ms-modal-mask, .ms-sheet-mask, .ms-viewer')) open.remove();
   }
 
-  showModal(options: { title: string; content: string; showCancel: boolean; confirmText: string; cancelText: string }, done: (confirm: boolean) => void): void {
+  showModal(options: ModalOptions, done: (confirm: boolean, content: string) => void): void {
     const mask = document.createElement('div');
     mask.className = 'ms-modal-mask';
     const dialog = document.createElement('div');
@@ -53,29 +65,45 @@ export class Overlays {
     const title = document.createElement('div');
     title.className = 'ms-modal-title';
     title.textContent = options.title;
-    const content = document.createElement('div');
-    content.className = 'ms-modal-content';
-    content.textContent = options.content;
+    let body: HTMLElement;
+    let input: HTMLTextAreaElement | undefined;
+    if (options.editable) {
+      body = document.createElement('div');
+      body.className = 'ms-modal-content ms-modal-editable';
+      input = document.createElement('textarea');
+      input.className = 'ms-modal-input';
+      input.rows = 1;
+      input.value = options.content;
+      input.placeholder = options.placeholderText ?? '';
+      body.appendChild(input);
+    } else {
+      body = document.createElement('div');
+      body.className = 'ms-modal-content';
+      body.textContent = options.content;
+    }
     const buttons = document.createElement('div');
     buttons.className = 'ms-modal-buttons';
     const close = (confirm: boolean) => {
       mask.remove();
-      done(confirm);
+      done(confirm, input?.value ?? '');
     };
     if (options.showCancel) {
       const cancel = document.createElement('button');
       cancel.textContent = options.cancelText;
+      if (options.cancelColor) cancel.style.color = options.cancelColor;
       cancel.addEventListener('click', () => close(false));
       buttons.appendChild(cancel);
     }
     const confirm = document.createElement('button');
     confirm.className = 'ms-modal-confirm';
     confirm.textContent = options.confirmText;
+    if (options.confirmColor) confirm.style.color = options.confirmColor;
     confirm.addEventListener('click', () => close(true));
     buttons.appendChild(confirm);
-    dialog.append(title, content, buttons);
+    dialog.append(title, body, buttons);
     mask.appendChild(dialog);
     this.screen.appendChild(mask);
+    input?.focus();
   }
 
   /** A page that is not in app.json: a clear in-simulator screen instead of a blank one. */

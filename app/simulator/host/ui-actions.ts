@@ -78,7 +78,9 @@ export function applyUiAction(action: UiAction, targets: UiTargets): void {
       overlays.hideToast();
       return;
     case 'showModal':
-      overlays.showModal(action, (confirm) => answerModal(action.callId, confirm));
+      overlays.showModal(action, (confirm, content) =>
+        action.answerAsUiResult ? answer(action.callId, { type: 'modal', confirm, content }, []) : answerModal(action.callId, confirm),
+      );
       return;
     case 'hideHomeButton':
       if (nav) nav.showHome = false;

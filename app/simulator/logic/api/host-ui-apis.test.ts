@@ -156,3 +156,20 @@ test('hideHomeButton and enable/disableAlertBeforeUnload tell the host; a missin
   assert.deepEqual(actions(), [{ type: 'hideHomeButton' }, { type: 'alertBeforeUnload', message: 'Sure?' }, { type: 'alertBeforeUnload', message: null }]);
   await assert.rejects(wx.enableAlertBeforeUnload!({})!, { errMsg: 'enableAlertBeforeUnload:fail parameter error: parameter.message should be String' });
 });
+
+test('showModal: WeChat defaults, colours, and editable answers with what was typed', async () => {
+  const { wx, lastAsk, answer } = simulator();
+  const plain = wx.showModal!({ title: 'T', content: 'C' })!;
+  const ask = await lastAsk();
+  assert.deepEqual(
+    { ...ask, callId: 0 },
+    { type: 'showModal', callId: 0, title: 'T', content: 'C', showCancel: true, confirmText: '确定', cancelText: '取消', confirmColor: '#576B95', cancelColor: '#000000', editable: false, placeholderText: '', answerAsUiResult: true },
+  );
+  answer(ask.callId, { type: 'modal', confirm: false, content: '' });
+  assert.deepEqual(await plain, { confirm: false, cancel: true, errMsg: 'showModal:ok' });
+
+  const edit = wx.showModal!({ editable: true, placeholderText: 'name', content: 'Li' })!;
+  const second = await lastAsk();
+  answer(second.callId, { type: 'modal', confirm: true, content: 'Li Lei' });
+  assert.deepEqual(await edit, { confirm: true, cancel: false, content: 'Li Lei', errMsg: 'showModal:ok' });
+});

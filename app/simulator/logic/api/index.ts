@@ -26,6 +26,7 @@ import { createMediaChooserApi } from './media-chooser';
 import { createMediaPreviewApi } from './media-preview';
 import { directTransport, proxyVia, type NetworkTransport } from './network-transport';
 import { createOpenApi } from './open-api';
+import { createModalApi } from './modal';
 import { createPageChromeApi } from './page-chrome';
 import { createPlatformApi } from './platform';
 import { createRequestApi } from './request';
@@ -79,6 +80,7 @@ export function createApiFamilies(host: WxHost, options: ApiFamiliesOptions = {}
     ...createMediaChooserApi(host, ui, api, fs),
     ...createMediaPreviewApi(host, ui, api, fileUrls),
     ...createPageChromeApi(ui, api),
+    ...createModalApi(host, ui, api),
   };
 }
 
