@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UserFacingError, type BuildSummary, type DeviceReportEvent, type DeviceSummary, type SimulatorInfo, type SimulatorUrlRequest } from '../../shared/contract';
 import type { DeviceEditMessage, DeviceReport, HighlightMessage, InspectTarget, LaunchOptions, NavigateMessage, NodeMessage, PickMessage } from '../../shared/device-protocol';
-import { simulatorUrl } from '../../shared/device-protocol';
 import { buildNpm } from '../compiler/npm/index';
 import { DeviceHub, type ConnectedDevice } from '../device/device-hub';
-import { startDevServer, type DevServer } from '../devserver/dev-server';
-import { startLiveProject, type BuildReport, type LiveProject } from '../devserver/live-project';
+import type { BuildReport } from '../devserver/live-project';
+import { projectIdOf, startSimulatorService, type ProjectSession, type SimulatorService } from '../devserver/simulator-service';
 
 export interface LiveSessionListeners {
   buildStarted(startedAt: number): void;
@@ -30,8 +28,8 @@ const summaryOf = (device: ConnectedDevice): DeviceSummary => ({ id: device.id, 
  */
 export class LiveSession {
   private readonly hub = new DeviceHub();
-  private server: DevServer | null = null;
-  private live: LiveProject | null = null;
+  private service: SimulatorService | null = null;
+  private session: ProjectSession | null = null;
   private projectId = '';
   private latestBuild: BuildSummary | null = null;
   private startError: string | null = null;
@@ -52,15 +50,16 @@ export class LiveSession {
   private async startNow(projectDir: string): Promise<void> {
     await this.stop();
     this.projectDir = projectDir;
-    this.projectId = createHash('sha256').update(projectDir).digest('hex').slice(0, 16);
+    this.projectId = projectIdOf(projectDir);
     this.startError = null;
-    if (!this.server) {
-      const started = await startDevServer({ hub: this.hub, webRoot: this.options.webRoot });
+    if (!this.service) {
+      // The same devserver + device hub + live project that `ministudio serve` runs (devserver/simulator-service.ts).
+      const started = await startSimulatorService({ hub: this.hub, webRoot: this.options.webRoot });
       if (!started.ok) {
         this.startError = started.error;
         return;
       }
-      this.server = started.value;
+      this.service = started.value;
       this.disposeHub = this.hub.onEvent((event) => {
         if (event.kind === 'connected') this.emit((l) => l.deviceConnected(summaryOf(event.device)));
         else if (event.kind === 'disconnected') this.emit((l) => l.deviceDisconnected(summaryOf(event.device)));
@@ -69,12 +68,9 @@ export class LiveSession {
     }
     const outDir = join(tmpdir(), 'ministudio-ide', `${basename(projectDir)}-${this.projectId}`);
     this.emit((l) => l.buildStarted(Date.now()));
-    this.live = await startLiveProject({
+    this.session = await this.service.openProject({
       projectDir,
       outDir,
-      projectId: this.projectId,
-      server: this.server,
-      hub: this.hub,
       compiler: { zips: false, devTemplates: true },
       onBuild: (report) => this.onBuild(report),
     });
@@ -100,9 +96,8 @@ export class LiveSession {
 
   async simulatorInfo(request: SimulatorUrlRequest): Promise<SimulatorInfo> {
     await this.starting.catch(() => undefined);
-    if (!this.server || !this.live) return { url: null, origin: this.server?.origin ?? null, error: this.startError ?? 'No project is open.' };
-    const token = this.hub.tokens.issue({ kind: 'launch', projectId: this.projectId });
-    return { url: simulatorUrl(this.server.origin, { ...request, token }), origin: this.server.origin };
+    if (!this.service || !this.session) return { url: null, origin: this.service?.server.origin ?? null, error: this.startError ?? 'No project is open.' };
+    return { url: this.session.simulatorUrl(request, 'launch'), origin: this.service.server.origin };
   }
 
   relaunch(launch: LaunchOptions): number {
@@ -118,7 +113,7 @@ export class LiveSession {
   }
 
   async inspect(deviceId: string, what: InspectTarget): Promise<DeviceReport> {
-    if (!this.hub.devices(this.projectId).some((d) => d.id === deviceId)) throw new UserFacingError('device-not-found', `Device ${deviceId} is not connected.`);
+    this.requireDevice(deviceId);
     const answer = await this.hub.inspect(deviceId, what);
     if (!answer.ok) throw new UserFacingError('device-no-answer', answer.error);
     return answer.value;
@@ -162,18 +157,18 @@ export class LiveSession {
   }
 
   async stop(): Promise<void> {
-    const live = this.live;
-    this.live = null;
+    const session = this.session;
+    this.session = null;
     this.latestBuild = null;
-    await live?.close();
+    await session?.close();
   }
 
   async close(): Promise<void> {
     await this.stop();
     this.disposeHub?.();
     this.disposeHub = null;
-    await this.server?.close();
-    this.server = null;
+    await this.service?.close();
+    this.service = null;
   }
 
   private emit(call: (listener: LiveSessionListeners) => void): void {

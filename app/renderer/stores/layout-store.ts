@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { DEFAULT_DEVICE_ID, DEVICES, type DeviceProfile } from '../../shared/device-profiles';
 import type { LaunchOptions } from '../../shared/device-protocol';
 
 export type BottomPanelId = 'console' | 'problems' | 'search' | 'appdata' | 'wxml' | 'storage' | 'network';
@@ -24,7 +25,7 @@ export const DEFAULT_LAYOUT: ProjectLayout = {
   panelHeight: 260,
   panel: 'console',
   panelOpen: true,
-  device: 'iphone-15',
+  device: DEFAULT_DEVICE_ID,
   zoom: 0,
   launch: {},
   openTabs: [],
@@ -72,11 +73,5 @@ export const useLayoutStore = create<LayoutState>((set, get) => ({
   },
 }));
 
-/** The device profiles of the simulator (ids match its `device` URL parameter). */
-export const SIMULATOR_DEVICES: readonly { id: string; name: string; width: number; height: number }[] = [
-  { id: 'iphone-se', name: 'iPhone SE', width: 375, height: 667 },
-  { id: 'iphone-15', name: 'iPhone 15', width: 393, height: 852 },
-  { id: 'iphone-15-pro-max', name: 'iPhone 15 Pro Max', width: 430, height: 932 },
-  { id: 'android-360', name: 'Android 360×800', width: 360, height: 800 },
-  { id: 'ipad', name: 'iPad', width: 820, height: 1180 },
-];
+/** The device profiles of the simulator: the one table the simulator itself uses (ids match its `device` URL parameter). */
+export const SIMULATOR_DEVICES: readonly DeviceProfile[] = DEVICES;

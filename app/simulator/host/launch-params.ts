@@ -3,7 +3,7 @@
  * to load directly, without a devserver). Bad values fall back to defaults with a warning, never a failure.
  */
 import type { LaunchOptions } from '../protocol';
-import { findDevice } from './devices';
+import { findDevice } from '../../shared/device-profiles';
 
 export interface LaunchParams {
   readonly launch: Partial<LaunchOptions>;

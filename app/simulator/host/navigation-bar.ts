@@ -3,8 +3,8 @@
  * button), drawn by the host above the page's iframe, as WeChat draws them natively.
  */
 import type { PageWindowConfig } from '../protocol';
-import type { DeviceProfile } from './devices';
-import { NAVIGATION_BAR_HEIGHT } from './devices';
+import type { DeviceProfile } from '../../shared/device-profiles';
+import { NAVIGATION_BAR_HEIGHT } from '../protocol';
 
 export interface NavigationState {
   title: string;

@@ -4,7 +4,9 @@
  */
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { DeviceMetrics, LaunchOptions, PageWindowConfig, RouteKind, RuntimeErrorInfo, UiAction, WorkerToHost, WxmlNode } from '../protocol';
-import { DEFAULT_DEVICE_ID, DEVICES, deviceMetrics, findDevice, type DeviceProfile, NAVIGATION_BAR_HEIGHT } from './devices';
+import { DEFAULT_DEVICE_ID, DEVICES, findDevice, type DeviceProfile } from '../../shared/device-profiles';
+import { NAVIGATION_BAR_HEIGHT } from '../protocol';
+import { deviceMetrics } from './device-metrics';
 import { EventHub } from './event-hub';
 import { NavigationBar, navigationStateOf } from './navigation-bar';
 import { Overlays } from './overlays';

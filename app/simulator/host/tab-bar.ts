@@ -1,5 +1,5 @@
 /** The native tabBar from app.json: items with icons and colours, badges and red dots, show/hide and restyle. */
-import { TAB_BAR_HEIGHT } from './devices';
+import { TAB_BAR_HEIGHT } from '../protocol';
 
 export interface TabBarItem {
   pagePath: string;

@@ -35,6 +35,7 @@ function AddRow({ depth, isArray, onDone }: { depth: number; isArray: boolean; o
   );
 }
 
+/** Its × is drawn by CSS, so a row's text stays `key: value` (copying, and finding rows by text). */
 function RemoveButton({ onRemove }: { onRemove: () => void }) {
   const t = useT();
   return (
@@ -46,9 +47,7 @@ function RemoveButton({ onRemove }: { onRemove: () => void }) {
         e.stopPropagation();
         onRemove();
       }}
-    >
-      ×
-    </button>
+    />
   );
 }
 
@@ -144,9 +143,7 @@ export function JsonTree({
               e.stopPropagation();
               setAdding(true);
             }}
-          >
-            +
-          </button>
+          />
         )}
         {removable && <RemoveButton onRemove={() => onRemove(keys)} />}
       </div>
