@@ -410,6 +410,9 @@ export interface TouchPoint {
   readonly clientX: number;
   readonly clientY: number;
   readonly force?: number;
+  /** On a <canvas>: the point relative to the canvas, as WeChat gives canvas touches. */
+  readonly x?: number;
+  readonly y?: number;
 }
 
 export type ViewToWorker =

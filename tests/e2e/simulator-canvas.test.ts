@@ -12,6 +12,7 @@ const pageScript = `
   Page({
     data: { v: 1, taps: 0 },
     report(n) { this.setData({ taps: n }); },
+    onTouch(e) { console.log('TOUCH ' + Math.round(e.touches[0].x) + ',' + Math.round(e.touches[0].y)); },
     onReady() {
       const ctx = wx.createCanvasContext('legacy');
       ctx.setFillStyle('#ff0000');
@@ -52,7 +53,7 @@ const files = {
       paint: function (value, old, owner, ins) { ins.setStyle({ color: 'rgb(255, 0, 0)' }); owner.getState().seen = value; },
       tap: function (event, owner) { var state = owner.getState(); state.n = (state.n || 0) + 1; owner.callMethod('report', state.n * 10 + state.seen); }
     }</wxs>
-    <canvas canvas-id="legacy" style="width: 100px; height: 50px"></canvas>
+    <canvas canvas-id="legacy" style="width: 100px; height: 50px" bindtouchstart="onTouch"></canvas>
     <canvas type="2d" id="surface" style="width: 100px; height: 50px"></canvas>
     <view id="wxs" change:v="{{w.paint}}" v="{{v}}" bindtap="{{w.tap}}">taps {{taps}}</view>`,
   'pages/index/index.js': pageScript,
@@ -110,6 +111,11 @@ test('a legacy CanvasContext draws on <canvas canvas-id>, a type="2d" node draws
   await frame.waitForFunction(() => document.querySelector('#wxs')?.textContent?.trim() === 'taps 11');
   await frame.click('#wxs');
   await frame.waitForFunction(() => document.querySelector('#wxs')?.textContent?.trim() === 'taps 21');
+  // canvas touches carry x/y in the canvas's own coordinates
+  await frame.click('wx-canvas'); // the centre, whatever the simulator's zoom
+  await page.waitForFunction(() => (window.ministudio as unknown as { logs(): { text: string }[] }).logs().some((l) => l.text.startsWith('TOUCH ')));
+  const touch = (await simulatorLogs(page)).find((l) => l.startsWith('TOUCH '));
+  assert.equal(touch, 'TOUCH 50,25');
   assert.deepEqual(logs.filter((l) => /error|not supported/i.test(l)), []);
   await page.close();
 });

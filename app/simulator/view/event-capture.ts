@@ -42,6 +42,12 @@ function touchPoint(ev: PointerEvent): TouchPoint {
   return { identifier: ev.pointerId, pageX: ev.pageX, pageY: ev.pageY, clientX: ev.clientX, clientY: ev.clientY, force: ev.pressure };
 }
 
+/** Canvas touches also carry x/y in the canvas's own coordinates (what drawing code uses). */
+function canvasPoints(canvas: Element, points: TouchPoint[]): TouchPoint[] {
+  const box = canvas.getBoundingClientRect();
+  return points.map((p) => ({ ...p, x: p.clientX - box.left, y: p.clientY - box.top }));
+}
+
 export class EventCapture {
   private readonly listened = new Map<string, number>();
   private readonly forwarded = new Set<string>();
@@ -94,6 +100,10 @@ export class EventCapture {
 
   private emit(type: string, target: WxNode, detail: unknown, bubbles: boolean, touches: TouchPoint[], changed: TouchPoint[]): void {
     if (!this.wants(type) || target.__wxId === undefined) return;
+    if (target instanceof Element && target.localName === 'wx-canvas') {
+      touches = canvasPoints(target, touches);
+      changed = canvasPoints(target, changed);
+    }
     this.send({
       type,
       nodeId: target.__wxId,
