@@ -8,7 +8,7 @@ import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorL
 
 const pageScript = `
   const results = {};
-  const done = (key, value) => { results[key] = value; if (Object.keys(results).length === 3) console.log('RESULTS ' + JSON.stringify(results)); };
+  const done = (key, value) => { results[key] = value; if (Object.keys(results).length === 4) console.log('RESULTS ' + JSON.stringify(results)); };
   Page({
     data: { v: 1, taps: 0 },
     report(n) { this.setData({ taps: n }); },
@@ -40,6 +40,20 @@ const pageScript = `
         c.fillStyle = '#0000ff';
         c.fillRect(0, 0, 100, 50);
         done('node', { size: res[0].width + 'x' + res[0].height, dataUrl: canvas.toDataURL().slice(0, 22), image: typeof canvas.createImage().onload });
+        // an offscreen canvas exported to a file, loaded back as an image of the node
+        const off = wx.createOffscreenCanvas({ type: '2d', width: 4, height: 2 });
+        const o = off.getContext('2d');
+        o.fillStyle = '#ff0000';
+        o.fillRect(0, 0, 4, 2);
+        wx.canvasToTempFilePath({ canvas: off }).then((file) => {
+          const image = canvas.createImage();
+          image.onload = () => {
+            c.drawImage(image, 0, 0, 10, 10);
+            done('offscreen', image.width + 'x' + image.height + ' ' + Array.from(c.getImageData(5, 5, 1, 1).data).join(','));
+          };
+          image.onerror = (e) => done('offscreen', 'image error ' + e.errMsg);
+          image.src = file.tempFilePath;
+        }, (e) => done('offscreen', 'failed ' + e.errMsg));
       });
     },
   });`;
@@ -98,6 +112,7 @@ test('a legacy CanvasContext draws on <canvas canvas-id>, a type="2d" node draws
     legacy: { size: '100x50', left: '255,0,0,255', right: '0,255,0,255', measured: true },
     exported: '40x20 png',
     node: { size: '100x50', dataUrl: 'data:image/png;base64,', image: 'object' },
+    offscreen: '4x2 255,0,0,255',
   });
 
   const frame = await topFrame(page);

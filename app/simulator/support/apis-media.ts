@@ -4,7 +4,7 @@ import { apis } from './api-support';
 
 export const MEDIA_APIS: readonly ApiSupport[] = [
   ...apis('wxml', 'full', ['createSelectorQuery', 'createIntersectionObserver']),
-  ...apis('canvas', 'full', ['createOffscreenCanvas'], 'The logic layer’s own OffscreenCanvas (2d and webgl).'),
+  ...apis('canvas', 'full', ['createOffscreenCanvas'], 'A canvas node on the logic layer’s OffscreenCanvas: getContext(\'2d\'), createImage, toDataURL, and canvasToTempFilePath({canvas}); webgl where the Worker gets a WebGL context.'),
   ...apis('canvas', 'full', ['createCanvasContext'], 'Records every CanvasContext call (styles, gradients, paths, text, images, transforms, clip, line dash) and replays it on the view\'s <canvas canvas-id> at draw(); measureText answers in the logic layer.'),
   ...apis('canvas', 'full', ['canvasToTempFilePath'], 'Legacy canvases are exported by the view; type="2d" nodes (canvas: node) by their OffscreenCanvas. The file lands in wxfile://tmp_….'),
   ...apis('canvas', 'full', ['canvasGetImageData', 'canvasPutImageData'], 'Legacy canvas-id canvases, in CSS px.'),

@@ -49,10 +49,6 @@ export function createBaseApi(host: WxHost, api: ApiMaker): Record<string, unkno
       phoneCalendarAuthorized: 'authorized',
     }),
     openAppAuthorizeSetting: api('openAppAuthorizeSetting', () => simulatedNotice(host, 'openAppAuthorizeSetting', 'every permission is granted in the simulator')),
-    createOffscreenCanvas: (options?: { type?: string; width?: number; height?: number }) => {
-      if (typeof OffscreenCanvas === 'undefined') throw new Error('wx.createOffscreenCanvas: this runtime has no OffscreenCanvas');
-      return new OffscreenCanvas(options?.width ?? 300, options?.height ?? 150);
-    },
   };
 }
 

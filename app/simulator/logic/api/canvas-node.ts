@@ -8,7 +8,8 @@ import { encodePng } from './png-encode';
 
 /** Where a node's pixels go (the view's canvas) and how image sources are fetched. */
 export interface CanvasNodeHost {
-  present(bitmap: ImageBitmap): void;
+  /** Absent for an offscreen canvas, which nobody sees. */
+  present?(bitmap: ImageBitmap): void;
   /** Bytes of an image source: package path, wxfile:// file or URL; rejects with a reason. */
   loadImage(src: string): Promise<Blob>;
   reportError(error: unknown, where: string): void;
@@ -91,8 +92,12 @@ export class CanvasNode {
   private context: unknown;
   private presentQueued = false;
 
-  constructor(private readonly host: CanvasNodeHost) {
-    this.surface = new OffscreenCanvas(300, 150);
+  constructor(
+    private readonly host: CanvasNodeHost,
+    width = 300,
+    height = 150,
+  ) {
+    this.surface = new OffscreenCanvas(width, height);
   }
 
   get width(): number {
@@ -201,13 +206,13 @@ export class CanvasNode {
 
   /** One present per frame at most; drawing during a present is picked up by the next one. */
   private changed(): void {
-    if (this.presentQueued) return;
+    if (this.presentQueued || !this.host.present) return;
     this.presentQueued = true;
     frame(() => {
       this.presentQueued = false;
       if (this.surface.width === 0 || this.surface.height === 0) return;
       void createImageBitmap(this.surface).then(
-        (bitmap) => this.host.present(bitmap),
+        (bitmap) => this.host.present?.(bitmap),
         () => undefined,
       );
     });

@@ -79,6 +79,17 @@ export function createCanvasApi(host: HostWithBase, api: ApiMaker, fs: VirtualFs
   };
 
   return {
+    /** WeChat's offscreen canvas is a canvas node nobody sees: same getContext/createImage/toDataURL. */
+    createOffscreenCanvas: (options?: unknown, height?: unknown) => {
+      const o = (typeof options === 'object' && options !== null ? options : { width: options, height }) as { type?: unknown; width?: unknown; height?: unknown };
+      if (typeof OffscreenCanvas === 'undefined') throw new Error('wx.createOffscreenCanvas: this runtime has no OffscreenCanvas');
+      const node = new CanvasNode(
+        { loadImage: (src) => loadImageBlob(src, host, fs), reportError: (error, where) => void host.reportError(error, 'error', where) },
+        Number(o.width) > 0 ? Number(o.width) : 300,
+        Number(o.height) > 0 ? Number(o.height) : 150,
+      );
+      return node;
+    },
     createCanvasContext: (canvasId: unknown, component?: unknown) => {
       const id = String(canvasId ?? '');
       const scope = () => scopeOf(host, component);
