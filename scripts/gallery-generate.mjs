@@ -73,7 +73,10 @@ const pages = [];
 const sections = [];
 for (const library of libraries) {
   const libraryFolder = kebab(library.name);
-  const { DEMOS: demos = {}, PAGE_WXSS: pageWxss = '' } = LIBRARY_DEMOS[library.name] ?? {};
+  const { DEMOS: demos = {}, PAGE_WXSS: pageWxss = '', APP_WXSS: appWxss } = LIBRARY_DEMOS[library.name] ?? {};
+  // app-wide styles a library's docs tell the app to import: bench/corpus/corpus-projects.ts imports this file
+  // from app.wxss when it builds the gallery for that library alone
+  if (appWxss) writeFileSync(join(gallery, `gallery-app-${libraryFolder}.wxss`), appWxss);
   const components = findComponents(library.miniprogramRoot);
   const componentOfTag = new Map(components.map((componentPath) => [`${library.prefix}-${componentSlug(componentPath)}`, componentPath]));
   const slugs = new Set(components.map(componentSlug));

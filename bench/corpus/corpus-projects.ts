@@ -63,6 +63,12 @@ export async function prepareGallery(galleryDir: string, library: string): Promi
   const appJson = JSON.parse(await readFile(appJsonPath, 'utf8')) as { pages: string[] };
   appJson.pages = appJson.pages.filter((page) => page.startsWith(`pages/${slug}/`));
   await writeFile(appJsonPath, JSON.stringify(appJson, null, 2));
+  // styles the library's docs have app.wxss import (scripts/gallery-generate.mjs writes them per library)
+  const libraryAppWxss = `gallery-app-${slug}.wxss`;
+  if (existsSync(join(project, libraryAppWxss))) {
+    const appWxssPath = join(project, 'app.wxss');
+    await writeFile(appWxssPath, `@import './${libraryAppWxss}';\n${await readFile(appWxssPath, 'utf8')}`);
+  }
   const packageJsonPath = join(project, 'package.json');
   const packageJson = JSON.parse(await readFile(packageJsonPath, 'utf8')) as { dependencies: Record<string, string> };
   packageJson.dependencies = { [library]: packageJson.dependencies[library] ?? '*' };

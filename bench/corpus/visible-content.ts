@@ -70,6 +70,9 @@ export function probeVisibleContent(selector: string): VisibleContent {
       const before = getComputedStyle(element, '::before').content;
       const after = getComputedStyle(element, '::after').content;
       const generated = [before, after].some((c) => c && c !== 'none' && c !== 'normal' && c !== '""' && c !== "''");
+      // a form field shows its value (or placeholder) without a text node
+      const field = element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ? (element.value || element.placeholder).trim() : '';
+      if (field && !ownText.trim()) ownText = field;
       if (ownText.trim() || generated) {
         texts++;
         if (sample.length < 80 && ownText.trim()) sample = `${sample} ${ownText.trim()}`.trim().slice(0, 80);

@@ -9,7 +9,7 @@ export const PAGE_WXSS = '.demo-block { padding: 16rpx 0; text-align: center; }\
 export const DEMOS = {
   'action-sheet': { attrs: { visible: true, title: 'Choose an action', actions: [{ text: 'Copy', key: 'copy' }, { text: 'Delete', key: 'delete', danger: true }], cancelText: 'Cancel' } },
   alphabet: { attrs: { alphabet: ['A', 'B', 'C', 'D', 'E'] } },
-  'auto-resize': { attrs: { text: 'Text that shrinks to fit its box' } },
+  'auto-resize': { children: 'Text that shrinks to fit its box' },
   avatar: { attrs: { src: '$IMAGE' } },
   badge: { attrs: { type: 'number', text: 8 }, children: '<view class="demo-block">Messages</view>' },
   bubble: { attrs: { content: 'A chat bubble' } },
@@ -60,7 +60,7 @@ export const DEMOS = {
   terms: { attrs: { termPrefix: 'I have read and agree to', terms: [{ name: 'the user agreement' }], buttons: [{ text: 'Agree', type: 'primary' }] } },
   'thought-chain': { attrs: { items: [{ title: 'Understand the question', content: 'Looked at the question', icon: 'CheckCircleOutline' }, { title: 'Answer', content: 'Wrote the answer', icon: 'MoreOutline' }] } },
   toast: { attrs: { visible: true, content: 'Toast message', duration: 0 } },
-  typography: { attrs: { text: 'Typography text' } },
+  typography: { children: 'Typography text' },
   voucher: { attrs: { dataSource: [{ title: 'Discount voucher', money: '10', moneyUnit: '¥', threshold: 'Orders over ¥50', desc: 'Valid until 2025-12-31' }] } },
   welcome: { attrs: { title: 'Hello, I am your assistant', description: 'Ask me anything about mini-programs' } },
 };

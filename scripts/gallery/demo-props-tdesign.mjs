@@ -74,7 +74,8 @@ export const DEMOS = {
   message: { attrs: { visible: true, content: 'A message for you', duration: 0 } },
   'message-item': {
     attrs: { id: 'demo' },
-    ready: "const item = this.selectComponent('#demo'); item.resetData({ content: 'A message item', theme: 'info' }); item.show();",
+    // as t-message drives it: reset, set the message's properties, then show
+    ready: "const item = this.selectComponent('#demo'); item.resetData(() => item.setData({ content: 'A message item', theme: 'info', duration: 0 }, () => item.show(0)));",
   },
   navbar: { attrs: { title: 'Title', 'left-arrow': true } },
   'notice-bar': { attrs: { visible: true, content: 'A notice that runs across the bar' } },
@@ -99,6 +100,7 @@ export const DEMOS = {
   sticky: { children: '<t-button theme="primary">Sticky button</t-button>' },
   swiper: { attrs: { list: ['$IMAGE', '$IMAGE'], height: 160, navigation: { type: 'dots' } } },
   'swiper-nav': { attrs: { total: 3, current: 0, type: 'fraction' } },
+  'swipe-cell': { attrs: { right: [{ text: 'Delete', className: 'demo-delete' }] }, children: '<t-cell title="Swipe left" note="Note" />' },
   switch: { attrs: { 'default-value': true } },
   'tab-bar': { attrs: { value: 'home' }, children: '<t-tab-bar-item value="home" icon="home">Home</t-tab-bar-item><t-tab-bar-item value="user" icon="user">Me</t-tab-bar-item>' },
   'tab-bar-item': { parent: '<t-tab-bar value="home">', attrs: { value: 'home', icon: 'home' }, children: 'Home' },

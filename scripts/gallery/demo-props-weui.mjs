@@ -5,8 +5,10 @@
 const cells = '<mp-cell title="Cell one" footer="Note" link /><mp-cell title="Cell two" footer="Note" />';
 const buttons = [{ text: 'Cancel' }, { text: 'OK' }];
 
-// the components use "styleIsolation": "apply-shared": weui's docs have the app import weui.wxss
-export const PAGE_WXSS = "@import '/miniprogram_npm/weui-miniprogram/weui-wxss/dist/style/weui.wxss';\n.demo-block { padding: 16rpx 0; text-align: center; }\n";
+// the components use "styleIsolation": "apply-shared" and weui's docs have app.wxss import weui.wxss (their own
+// wxss then overrides it: the toptips' `display: flex` over weui.wxss's `display: none`)
+export const APP_WXSS = "@import '/miniprogram_npm/weui-miniprogram/weui-wxss/dist/style/weui.wxss';\n";
+export const PAGE_WXSS = '.demo-block { padding: 16rpx 0; text-align: center; }\n';
 
 export const DEMOS = {
   actionsheet: { attrs: { show: true, title: 'Choose an action', actions: [{ text: 'Move', value: 1 }, { text: 'Delete', type: 'warn', value: 2 }] } },
