@@ -91,7 +91,11 @@ function collect(list: CSSRuleList, element: Element, view: Window, source: Shee
     if ('selectorText' in rule && 'style' in rule) {
       const styleRule = rule as CSSStyleRule;
       if (!matches(element, styleRule.selectorText)) continue;
-      const selector = source.scope ? styleRule.selectorText.split(`.${source.scope}--`).join('.') : styleRule.selectorText;
+      // Of a selector list, only the selectors that match this element are shown (`wx-view, wx-form, …` → `wx-view`).
+      const list = splitSelectorList(styleRule.selectorText);
+      const matching = list.filter((one) => matches(element, one));
+      const shown = (matching.length > 0 ? matching : list).join(', ');
+      const selector = source.scope ? shown.split(`.${source.scope}--`).join('.') : shown;
       into.push({ selector, ...(source.path ? { source: source.path } : {}), declarations: declarationsOf(styleRule.style.cssText) });
     } else if (rule.type === CSSRule.MEDIA_RULE) {
       if (view.matchMedia((rule as CSSMediaRule).conditionText).matches) collect((rule as CSSMediaRule).cssRules, element, view, source, into);
@@ -101,6 +105,24 @@ function collect(list: CSSRuleList, element: Element, view: Window, source: Shee
       collect((rule as CSSGroupingRule).cssRules, element, view, source, into);
     }
   }
+}
+
+/** `a, b:is(c, d)` → [`a`, `b:is(c, d)`]: commas inside parentheses or brackets do not split. */
+function splitSelectorList(selectorText: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < selectorText.length; i++) {
+    const ch = selectorText[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+    else if (ch === ',' && depth === 0) {
+      parts.push(selectorText.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(selectorText.slice(start).trim());
+  return parts.filter(Boolean);
 }
 
 function matches(element: Element, selector: string): boolean {

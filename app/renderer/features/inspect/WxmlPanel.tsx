@@ -19,7 +19,7 @@ const isAncestorOf = (path: readonly number[], selection: readonly number[] | nu
   selection !== null && selection.length > path.length && path.every((v, i) => v === selection[i]);
 
 function NodeView({ node, depth, path, selection, onHover, onSelect }: NodeViewProps) {
-  const [open, setOpen] = useState(depth < 3);
+  const [open, setOpen] = useState(depth < 6);
   const row = useRef<HTMLDivElement>(null);
   const selected = samePath(selection, path);
   const holdsSelection = isAncestorOf(path, selection);
@@ -28,14 +28,18 @@ function NodeView({ node, depth, path, selection, onHover, onSelect }: NodeViewP
     if (holdsSelection) setOpen(true);
   }, [holdsSelection, selection]);
   useEffect(() => {
-    if (selected) row.current?.scrollIntoView({ block: 'nearest' });
+    if (selected && row.current) revealInTree(row.current);
   }, [selected, selection]);
   if (node.tag === '#text') {
     const text = node.text?.trim();
     return text ? <div className="wxml-text" style={{ paddingLeft: depth * 12 + 14 }}>{text}</div> : null;
   }
-  const attrs = Object.entries(node.attrs ?? {});
   const children = node.children ?? [];
+  // wx:if / wx:for / wx:for-item blocks are engine bookkeeping: their children show in their place, as WeChat shows them.
+  if (node.tag.startsWith('wx:')) {
+    return <>{children.map((child, i) => <NodeView key={i} node={child} depth={depth} path={[...path, i]} selection={selection} onHover={onHover} onSelect={onSelect} />)}</>;
+  }
+  const attrs = Object.entries(node.attrs ?? {});
   return (
     <div className="wxml-node">
       <div
@@ -67,6 +71,22 @@ function NodeView({ node, depth, path, selection, onHover, onSelect }: NodeViewP
       </div>
       {open && children.map((child, i) => <NodeView key={i} node={child} depth={depth + 1} path={[...path, i]} selection={selection} onHover={onHover} onSelect={onSelect} />)}
     </div>
+  );
+}
+
+/** Scrolls the tree (only the tree: scrollIntoView would also scroll the workbench's clipped containers) to a row. */
+function revealInTree(row: HTMLElement): void {
+  const tree = row.closest<HTMLElement>('.wxml-tree');
+  if (!tree) return;
+  const top = row.getBoundingClientRect().top - tree.getBoundingClientRect().top;
+  if (top < 0 || top + row.offsetHeight > tree.clientHeight) tree.scrollTop += top - tree.clientHeight / 3;
+}
+
+function PickIcon() {
+  return (
+    <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true" className="wxml-pick-icon">
+      <path d="M2 2h8v1.5H3.5V10H2z M6 6l8.5 3.2-3.6 1.2 2.8 2.8-1.3 1.3-2.8-2.8-1.2 3.6z" fill="currentColor" />
+    </svg>
   );
 }
 
@@ -103,7 +123,7 @@ export function WxmlPanel() {
           onClick={() => void setPicking(!picking)}
           disabled={!selected}
         >
-          ⌖ {t('wxml.pick')}
+          <PickIcon /> {t('wxml.pick')}
         </button>
         <button
           className="btn"
