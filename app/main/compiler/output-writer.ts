@@ -8,7 +8,7 @@ import { yieldToEventLoop } from './source-store';
 const OUTPUT_MARKER = '.ministudio-output';
 
 /** One file of the package: text the compiler produced, or a static file copied from the project. */
-export type OutputContent = { readonly text: string } | { readonly copyFrom: string };
+export type OutputContent = { readonly text: string } | { readonly bytes: Uint8Array } | { readonly copyFrom: string };
 
 /**
  * Writes package files into the output folder, skipping those whose content did not change since the last
@@ -16,7 +16,7 @@ export type OutputContent = { readonly text: string } | { readonly copyFrom: str
  * replaced atomically (temp file + rename): devices fetch from this folder while it is being rebuilt.
  */
 export class OutputWriter {
-  private readonly written = new Map<string, { text?: string; stamp?: string; size: number }>();
+  private readonly written = new Map<string, { text?: string; bytes?: Uint8Array; stamp?: string; size: number }>();
   private readonly madeDirs = new Set<string>();
   /** Files found in the output folder by `reset`: reused when identical, deleted when no longer produced. */
   private leftover = new Set<string>();
@@ -59,6 +59,8 @@ export class OutputWriter {
     const jobs: (() => void)[] = [];
     for (const [path, content] of files) {
       const prev = this.written.get(path);
+      // the same text, or the very same bytes, as written last time: nothing to do
+      if (prev !== undefined && (('text' in content && prev.text === content.text) || ('bytes' in content && prev.bytes === content.bytes))) continue;
       const target = join(this.outDir, path);
       const onDisk = prev === undefined && this.leftover.delete(path);
       if ('text' in content) {
@@ -70,6 +72,14 @@ export class OutputWriter {
         // in place, sparing the temp file and the rename; an existing file is replaced atomically
         const fresh = prev === undefined && !onDisk;
         jobs.push(fresh ? () => writeFileSync(target, content.text) : () => writeFileAtomicSync(target, content.text));
+      } else if ('bytes' in content) {
+        const same = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && (a === b || Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b));
+        if (same(prev?.bytes, content.bytes)) continue;
+        this.written.set(path, { bytes: content.bytes, size: content.bytes.byteLength });
+        changed.push(path);
+        if (onDisk && same(readBytesIfExists(target), content.bytes)) continue;
+        const fresh = prev === undefined && !onDisk;
+        jobs.push(fresh ? () => writeFileSync(target, content.bytes) : () => writeFileAtomicSync(target, content.bytes));
       } else {
         const st = statIfExists(content.copyFrom);
         if (!st) continue;
@@ -129,9 +139,10 @@ export class OutputWriter {
     const zip = new ZipFile();
     const mtime = new Date(0); // stable bytes for the same content
     for (const p of [...paths].sort()) {
-      const text = this.written.get(p)?.text;
-      // text is zipped from memory; images, fonts and media are already compressed: store them
-      if (text !== undefined) zip.addBuffer(Buffer.from(text), p, { mtime });
+      const entry = this.written.get(p);
+      // compiled files are zipped from memory; images, fonts and media are already compressed: store them
+      if (entry?.text !== undefined) zip.addBuffer(Buffer.from(entry.text), p, { mtime });
+      else if (entry?.bytes !== undefined) zip.addBuffer(Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength), p, { mtime });
       else zip.addFile(join(this.outDir, p), p, { mtime, compressionLevel: 0 });
     }
     const target = join(this.outDir, zipPath);
@@ -170,6 +181,14 @@ function listFiles(root: string, rel: string): string[] {
 function readIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function readBytesIfExists(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
   } catch {
     return undefined;
   }

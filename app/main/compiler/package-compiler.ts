@@ -62,7 +62,7 @@ export class PackageCompiler {
   private templates: TemplateHost;
   /** What the template host has been sent, and the group files it returned, between runs. */
   private templateTexts = new Map<string, string>();
-  private templateGroups = new Map<string, string>();
+  private templateGroups = new Map<string, Uint8Array>();
   private templateResult: TemplateJobResult | undefined;
   private scripts = new ScriptStage();
   private styles = new StyleStage();
@@ -75,6 +75,12 @@ export class PackageCompiler {
   /** What the last run planned and put in the manifest, reused while the structure stays the same. */
   private lastPlan: ReturnType<typeof planComponents> | undefined;
   private lastManifest: ReturnType<typeof buildManifest> | undefined;
+  /** app.json read into a model (kept while its validated json is the same object: its text did not change). */
+  private lastModel: { readonly json: ValidatedJson; readonly read: ReturnType<typeof readAppModel>; checks?: { version: number; diagnostics: Diagnostic[] } } | undefined;
+  /** Template and WXS lists for the template host: the same arrays while the structure is the same. */
+  private templateLists: { readonly version: number; readonly templates: [string, string][]; readonly scripts: [string, string][] } | undefined;
+  /** Script sources and static files of the project, listed again only when the structure changed. */
+  private fileLists: { readonly version: number; readonly scripts: string[]; readonly assets: string[] } | undefined;
 
   constructor(
     readonly projectDir: string,
@@ -155,8 +161,12 @@ export class PackageCompiler {
     }
     const appJson = this.json('app.json', 'app', projectPath);
     diagnostics.push(...appJson.diagnostics);
-    const { model, diagnostics: appDiagnostics } = readAppModel(appJson, projectPath('app.json'));
-    diagnostics.push(...appDiagnostics, ...checkAppJson(appJson, model, store.files, projectPath('app.json')));
+    if (this.lastModel?.json !== appJson) this.lastModel = { json: appJson, read: readAppModel(appJson, projectPath('app.json')) };
+    const { model, diagnostics: appDiagnostics } = this.lastModel.read;
+    if (this.lastModel.checks?.version !== this.structureVersion) {
+      this.lastModel.checks = { version: this.structureVersion, diagnostics: checkAppJson(appJson, model, store.files, projectPath('app.json')) };
+    }
+    diagnostics.push(...appDiagnostics, ...this.lastModel.checks.diagnostics);
 
     const templateExts = this.preferred(allProfileExtensions('template'), this.profile.extensions.template);
     // templates need only the part roots: start them now, on the worker, while this thread plans and compiles the rest
@@ -176,9 +186,18 @@ export class PackageCompiler {
     diagnostics.push(...plan.diagnostics);
     phase('plan');
 
+    if (this.fileLists?.version !== this.structureVersion) {
+      const files = [...store.files];
+      this.fileLists = {
+        version: this.structureVersion,
+        scripts: files.filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !/(^|\/)\./.test(f)),
+        assets: files.filter((f) => ASSET_EXTENSIONS.has(f.slice(f.lastIndexOf('.') + 1).toLowerCase())),
+      };
+    }
+    const fileLists = this.fileLists;
     // esbuild works in its own process, templates on the worker: styles meanwhile on this thread
     const scriptsDone = this.scripts.update({
-      sources: [...store.files].filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !/(^|\/)\./.test(f)),
+      sources: fileLists.scripts,
       text: (r) => store.text(r),
       projectPath,
       resolver,
@@ -213,9 +232,7 @@ export class PackageCompiler {
     }
     for (const [path, css] of styleOutputs) put(path, { text: css }, path === 'css/app.css' ? '' : partOf(model.parts, path.slice(4)));
     const assets: Record<string, string> = {};
-    for (const file of store.files) {
-      const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
-      if (!ASSET_EXTENSIONS.has(ext)) continue;
+    for (const file of fileLists.assets) {
       assets[file] = `assets/${file}`;
       put(`assets/${file}`, { copyFrom: store.absolute(file) }, partOf(model.parts, file));
     }
@@ -225,7 +242,7 @@ export class PackageCompiler {
     const groups = await templatesDone;
     phase('templates-wait');
     diagnostics.push(...(this.templateResult?.diagnostics ?? []), ...this.scripts.allDiagnostics(), ...this.styles.allDiagnostics());
-    for (const [root, text] of groups) put(templatesPath(root), { text }, root);
+    for (const [root, bytes] of groups) put(templatesPath(root), { bytes }, root);
 
     const buildId = `${Date.now().toString(36)}-${(++this.buildCount).toString(36)}`;
     // with the same plan, script entries, style outputs and assets, only the build id differs
@@ -309,11 +326,17 @@ export class PackageCompiler {
   }
 
   /** Sends the templates and WXS whose text changed to the template host; resolves to every part's group file. */
-  private async startTemplates(model: AppModel, templateExts: readonly string[], miniprogramRoot: string): Promise<Map<string, string>> {
+  private async startTemplates(model: AppModel, templateExts: readonly string[], miniprogramRoot: string): Promise<Map<string, Uint8Array>> {
     const store = this.store!;
-    const templates: [string, string][] = this.filesByExtension(templateExts).map((f) => [stripExtension(f), f]);
-    const wxsExts = this.preferred(allProfileExtensions('templateScript'), this.profile.extensions.templateScript);
-    const scripts: [string, string][] = this.filesByExtension(wxsExts).map((f) => [stripExtension(f), f]);
+    if (this.templateLists?.version !== this.structureVersion) {
+      const wxsExts = this.preferred(allProfileExtensions('templateScript'), this.profile.extensions.templateScript);
+      this.templateLists = {
+        version: this.structureVersion,
+        templates: this.filesByExtension(templateExts).map((f) => [stripExtension(f), f]),
+        scripts: this.filesByExtension(wxsExts).map((f) => [stripExtension(f), f]),
+      };
+    }
+    const { templates, scripts } = this.templateLists;
     const texts: [string, string][] = [];
     const live = new Set<string>();
     for (const [, file] of [...templates, ...scripts]) {
@@ -332,7 +355,7 @@ export class PackageCompiler {
       projectPrefix: miniprogramRoot ? `${miniprogramRoot}/` : '',
     });
     this.templateResult = result;
-    for (const [root, text] of result.changedGroups) this.templateGroups.set(root, text);
+    for (const [root, bytes] of result.changedGroups) this.templateGroups.set(root, bytes);
     for (const root of [...this.templateGroups.keys()]) if (!result.liveRoots.includes(root)) this.templateGroups.delete(root);
     return this.templateGroups;
   }

@@ -52,7 +52,7 @@ test('a template worker that dies mid-build hands its job to this thread, with e
     const result = await host.run(edit);
     assert.equal(host.usesWorker, false);
     assert.deepEqual(result.changedGroups.map(([root]) => root).sort(), ['', 'sub']);
-    assert.match(result.changedGroups.find(([root]) => root === 'sub')![1], /after the crash/);
+    assert.match(new TextDecoder().decode(result.changedGroups.find(([root]) => root === 'sub')![1]), /after the crash/);
   } finally {
     host.dispose();
   }

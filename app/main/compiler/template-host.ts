@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { appRoot } from '../app-root';
-import type { TemplateJob, TemplateJobResult, TemplateJobRunner } from './template-job';
+import type { TemplateJob, TemplateJobResult, TemplateJobRunner, TemplateLists } from './template-job';
 
 /** Below this many templates and WXS files a worker's start-up costs more than the overlap it buys. */
 export const WORKER_MIN_TEMPLATES = 150;
@@ -22,6 +22,8 @@ export class TemplateHost {
   private readonly waiting = new Map<number, { resolve: (r: TemplateJobResult) => void; reject: (e: Error) => void }>();
   /** Everything sent to the worker so far, replayed to a local runner if the worker dies. */
   private readonly sentTexts = new Map<string, string>();
+  /** The lists the worker has: a job with the very same arrays goes without them (a 500-page list is not cheap to clone). */
+  private workerLists: TemplateLists | undefined;
 
   constructor(
     private readonly devTemplates: boolean,
@@ -69,14 +71,18 @@ export class TemplateHost {
   }
 
   run(job: TemplateJob): Promise<TemplateJobResult> {
-    this.prepare(job.templates.length + job.scripts.length);
+    this.prepare((job.templates?.length ?? 0) + (job.scripts?.length ?? 0));
     for (const [file, text] of job.texts) this.sentTexts.set(file, text);
     if (!this.worker) return this.runLocally(job);
     const id = this.nextId++;
+    const known = this.workerLists;
+    const sameLists = known !== undefined && known.parts === job.parts && known.templates === job.templates && known.scripts === job.scripts;
+    if (job.parts && job.templates && job.scripts) this.workerLists = { parts: job.parts, templates: job.templates, scripts: job.scripts };
+    const wire: TemplateJob = sameLists ? { texts: job.texts, projectPrefix: job.projectPrefix } : job;
     return new Promise<TemplateJobResult>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker!.ref(); // a job in flight keeps the process alive until its answer
-      this.worker!.postMessage({ id, job });
+      this.worker!.postMessage({ id, job: wire });
     }).catch(() => {
       this.abandonWorker(new Error('template worker failed'));
       return this.runLocally(job);

@@ -6,7 +6,9 @@ const runner = new TemplateJobRunner((workerData as { devTemplates: boolean }).d
 
 parentPort?.on('message', (message: { id: number; job: TemplateJob }) => {
   try {
-    parentPort!.postMessage({ id: message.id, result: runner.run(message.job) });
+    const result = runner.run(message.job);
+    // the group bytes move to the main thread instead of being copied
+    parentPort!.postMessage({ id: message.id, result }, result.changedGroups.map(([, bytes]) => bytes.buffer as ArrayBuffer));
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
