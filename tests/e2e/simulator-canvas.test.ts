@@ -40,6 +40,8 @@ const pageScript = `
         c.fillStyle = '#0000ff';
         c.fillRect(0, 0, 100, 50);
         done('node', { size: res[0].width + 'x' + res[0].height, dataUrl: canvas.toDataURL().slice(0, 22), image: typeof canvas.createImage().onload });
+        // TDesign's watermark pattern: the node's data URL as a CSS background
+        this.setData({ bg: "background-image: url('" + canvas.toDataURL() + "'); width: 100px; height: 50px" });
         // an offscreen canvas exported to a file, loaded back as an image of the node
         const off = wx.createOffscreenCanvas({ type: '2d', width: 4, height: 2 });
         const o = off.getContext('2d');
@@ -69,6 +71,7 @@ const files = {
     }</wxs>
     <canvas canvas-id="legacy" style="width: 100px; height: 50px" bindtouchstart="onTouch"></canvas>
     <canvas type="2d" id="surface" style="width: 100px; height: 50px"></canvas>
+    <view id="bg" style="{{bg}}"></view>
     <view id="wxs" change:v="{{w.paint}}" v="{{v}}" bindtap="{{w.tap}}">taps {{taps}}</view>`,
   'pages/index/index.js': pageScript,
 };
@@ -119,6 +122,21 @@ test('a legacy CanvasContext draws on <canvas canvas-id>, a type="2d" node draws
   assert.equal(await frame.evaluate(pixelScript(0, 10, 10)), '255,0,0,255');
   assert.equal(await frame.evaluate(pixelScript(0, 80, 40)), '0,255,0,255');
   await frame.waitForFunction(pixelScript(1, 50, 25) + " === '0,0,255,255'", undefined, { timeout: 5000 });
+
+  // the data URL decodes to the node's pixels
+  const background = await frame.evaluate(async () => {
+    const url = /url\("(.*)"\)/.exec(getComputedStyle(document.querySelector('#bg')!).backgroundImage)?.[1] ?? '';
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    return `${image.width}x${image.height} ${Array.from(ctx.getImageData(50, 25, 1, 1).data).join(',')}`;
+  });
+  assert.equal(background, '100x50 0,0,255,255');
 
   // WXS: the change:v observer styled its node; each tap counts in ownerInstance.getState() and calls the page.
   assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('#wxs')!).color), 'rgb(255, 0, 0)');
