@@ -90,3 +90,35 @@ test('method-name handlers still get only the event, with the page as this', asy
   await settle();
   assert.deepEqual(seen, [['tap', undefined]]);
 });
+
+test('a handler named by data (bindtap="{{name}}") and one from a <wxs src> file both work', async () => {
+  const seen: unknown[] = [];
+  const group = new TmplGroup();
+  group.addScript('utils/h', 'module.exports = { tap: function (event, owner) { owner.callMethod("fromWxs", event.instance.getDataset().k) } }');
+  group.addTmpl('pages/index/index', '<wxs module="h" src="/utils/h.wxs"/><view data-k="a" bindtap="{{h.tap}}">wxs</view><view bindtap="{{name}}">named</view>');
+  const groups = new Function(`return ${group.getTmplGenObjectGroups()}`)() as TemplateGroups;
+  group.free();
+  const engine = new Engine({ componentAttached: () => undefined, componentDetached: () => undefined, userError: (error) => seen.push(error), warning: () => undefined });
+  const view = new FakeView();
+  const ctx = new RenderContext(view, () => '', device);
+  view.connect(ctx);
+  engine.registerComponentResources({ path: 'pages/index/index', packageRoot: '', isPage: true, json: {}, template: 'pages/index/index' }, groups, undefined);
+  engine.withComponentEnv('pages/index/index', ({ Page }) =>
+    Page({
+      data: { name: 'onNamed' },
+      fromWxs(k: unknown) {
+        seen.push(`wxs ${String(k)}`);
+      },
+      onNamed(this: { data: { name: string } }, event: { type: string }) {
+        seen.push(`named ${event.type} ${this.data.name}`);
+      },
+    } as never),
+  );
+  engine.createPageRoot(ctx, 'pages/index/index', '').attach();
+  await settle();
+  const tap = (text: string) => ctx.dispatchEvent(view.findByText(text)!.id, 'tap', {}, { bubbles: true, composed: true, extraFields: { touches: [], changedTouches: [] } });
+  tap('wxs');
+  tap('named');
+  await settle();
+  assert.deepEqual(seen, ['wxs a', 'named tap onNamed']);
+});

@@ -194,16 +194,21 @@ function runReporting(call: () => unknown): void {
 }
 
 /**
- * glass-easel's event listener wrapper: `path` is set only for handlers that are WXS functions; those get
+ * glass-easel's event listener wrapper: `path` names where a bound handler came from; WXS functions get
  * `(event, ownerInstance)` with `event.instance`, as in WeChat. Method-name handlers run as before.
  */
 function callEventListener(caller: unknown, event: Record<string | symbol, unknown>, listener: (...args: unknown[]) => unknown, path?: unknown): unknown {
-  if (path === undefined || path === null) return listener.apply(caller, [event]);
+  if (!fromWxs(path)) return listener.apply(caller, [event]);
   const owner = (caller as { _$?: GlassElement } | null)?._$;
   const current = event[CURRENT_NODE] as GlassElement | undefined;
   if (current) Object.defineProperty(event, 'instance', { value: descriptorOf(current), configurable: true, enumerable: false });
   const result = listener.call(null, event, owner ? descriptorOf(owner) : undefined);
   return result;
+}
+
+/** The compiled binding path of a handler starts with its source: 1 a `<wxs src>` module, 2 an inline one (0 data). */
+function fromWxs(path: unknown): boolean {
+  return Array.isArray(path) && (path[0] === 1 || path[0] === 2);
 }
 
 let eventNodeMarked = false;
