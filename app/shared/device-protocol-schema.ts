@@ -156,7 +156,7 @@ const nodeDetails: Check<NodeDetails> = obj({
     obj({
       selector: str({ max: 4096 }),
       source: optional(str({ max: 1024 })),
-      declarations: arr(obj({ name: str({ max: 256 }), value: str({ max: 8192 }), important: optional(bool()) }), { max: 1000 }),
+      declarations: arr(obj({ name: str({ max: 256 }), value: str({ max: 8192 }), important: optional(bool()), overridden: optional(bool()) }), { max: 1000 }),
     }),
     { max: 500 },
   ),

@@ -162,7 +162,8 @@ export interface NodeStyleRule {
   readonly selector: string;
   /** Package-relative style sheet the rule comes from (`pages/index/index.wxss`), absent for the inline style. */
   readonly source?: string;
-  readonly declarations: readonly { readonly name: string; readonly value: string; readonly important?: boolean }[];
+  /** `overridden`: a rule of higher precedence sets every property this declaration sets. */
+  readonly declarations: readonly { readonly name: string; readonly value: string; readonly important?: boolean; readonly overridden?: boolean }[];
 }
 
 export interface NodeBoxEdges {
@@ -193,7 +194,7 @@ export interface NodeDetails {
   readonly componentData?: JsonValue;
   /** Absent when the node draws no box (text nodes, `block`, a hidden subtree). */
   readonly box?: NodeBox;
-  /** Rules that apply, highest precedence first (inline style, then later rules before earlier ones). */
+  /** Rules that apply, highest precedence first (inline style, then by specificity, then later before earlier). */
   readonly rules: readonly NodeStyleRule[];
   /** Computed values of the properties that apply (name → value), for the Computed list. */
   readonly computed: Readonly<Record<string, string>>;

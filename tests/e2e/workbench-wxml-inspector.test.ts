@@ -64,6 +64,12 @@ test('the selected node shows attributes, dataset, matching rules with their fil
   await rule.waitFor();
   assert.match((await rule.textContent()) ?? '', /display: flex;/);
   assert.match((await rule.textContent()) ?? '', /justify-content: space-between;/);
+  // The cascade: .item's display wins over the built-in wx-view rule, which is listed after it and struck out.
+  assert.equal(await rule.locator('.style-declaration.overridden').count(), 0);
+  const builtin = details().locator('.style-rule[data-selector="wx-view"]');
+  await builtin.locator('.style-declaration.overridden[data-property="display"]').waitFor();
+  const order = await details().locator('.style-rule').evaluateAll((rules) => rules.map((r) => r.getAttribute('data-selector')));
+  assert.ok(order.indexOf('.item') < order.indexOf('wx-view'), order.join(' | '));
   await rule.locator('button.style-source', { hasText: 'pages/index/index.wxss' }).click();
   await page.locator('.editor-tab.active[data-path="pages/index/index.wxss"]').waitFor();
 

@@ -70,6 +70,7 @@ export const messagesEn = {
   'wxml.tab.component': 'Component data',
   'wxml.inline-style': 'element.style',
   'wxml.builtin-style': 'built-in',
+  'wxml.overridden': 'Overridden by a rule of higher precedence',
   'wxml.no-rules': 'No style rules match this node.',
   'wxml.no-box': 'This node draws no box.',
   'storage.count': '{count} keys',

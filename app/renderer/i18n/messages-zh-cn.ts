@@ -72,6 +72,7 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'wxml.tab.component': '组件数据',
   'wxml.inline-style': 'element.style',
   'wxml.builtin-style': '内置',
+  'wxml.overridden': '被优先级更高的规则覆盖',
   'wxml.no-rules': '没有匹配该节点的样式规则。',
   'wxml.no-box': '该节点不绘制盒子。',
   'storage.count': '{count} 项',

@@ -3,6 +3,7 @@
  * the style rules that match it with their declarations, and the computed values of the properties they set.
  */
 import type { NodeBox, NodeBoxEdges, NodeStyleRule } from '../../shared/device-protocol';
+import { compareSpecificity, specificityOf, type Specificity } from './css-specificity';
 
 export interface ElementStyles {
   readonly box?: NodeBox;
@@ -67,9 +68,15 @@ function boxOf(element: Element, style: CSSStyleDeclaration): { box?: NodeBox } 
   return { box: { left: round(rect.left), top: round(rect.top), width: round(rect.width), height: round(rect.height), margin: edges('margin'), border: edges('border', '-width'), padding: edges('padding') } };
 }
 
-/** Inline style first, then matching rules from the last one in the cascade to the first (equal specificity: later wins). */
+interface MatchedRule {
+  readonly rule: NodeStyleRule;
+  readonly specificity: Specificity;
+  readonly order: number;
+}
+
+/** Inline style first, then matching rules in cascade order (higher specificity, then later, first), losers marked. */
 function matchedRules(element: Element, view: Window): NodeStyleRule[] {
-  const found: NodeStyleRule[] = [];
+  const found: MatchedRule[] = [];
   for (const sheet of [...element.ownerDocument.styleSheets]) {
     if (sheet.disabled) continue;
     let cssRules: CSSRuleList;
@@ -80,12 +87,34 @@ function matchedRules(element: Element, view: Window): NodeStyleRule[] {
     }
     collect(cssRules, element, view, sourceOf(sheet), found);
   }
-  const rules = found.reverse().slice(0, MAX_RULES);
+  const rules = found.sort((x, y) => compareSpecificity(y.specificity, x.specificity) || y.order - x.order).slice(0, MAX_RULES).map((m) => m.rule);
   const inline = element.getAttribute('style');
-  return inline?.trim() ? [{ selector: 'style', declarations: declarationsOf(inline) }, ...rules] : rules;
+  return markOverridden(inline?.trim() ? [{ selector: 'style', declarations: declarationsOf(inline) }, ...rules] : rules, view);
 }
 
-function collect(list: CSSRuleList, element: Element, view: Window, source: SheetSource, into: NodeStyleRule[]): void {
+/**
+ * Marks declarations that lose the cascade: every property they set (longhands) is already set by a rule of
+ * higher precedence, or later in the same rule; `!important` ones are weighed first, as the cascade does.
+ */
+function markOverridden(rules: readonly NodeStyleRule[], view: Window): NodeStyleRule[] {
+  const important = new Set<string>();
+  const normal = new Set<string>();
+  const verdicts = new Map<object, boolean>();
+  for (const pass of [true, false]) {
+    for (const rule of rules) {
+      for (const d of [...rule.declarations].reverse()) {
+        if (Boolean(d.important) !== pass) continue;
+        const longhands = longhandsOf(d.name, view);
+        const names = longhands.length > 0 ? longhands : [d.name];
+        verdicts.set(d, names.every((n) => important.has(n) || (!pass && normal.has(n))));
+        for (const n of names) (pass ? important : normal).add(n);
+      }
+    }
+  }
+  return rules.map((rule) => ({ ...rule, declarations: rule.declarations.map((d) => (verdicts.get(d) ? { ...d, overridden: true } : d)) }));
+}
+
+function collect(list: CSSRuleList, element: Element, view: Window, source: SheetSource, into: MatchedRule[]): void {
   // Rules come from another realm (the view iframe): tell them apart by their type, not instanceof.
   for (const rule of [...list]) {
     if ('selectorText' in rule && 'style' in rule) {
@@ -96,7 +125,8 @@ function collect(list: CSSRuleList, element: Element, view: Window, source: Shee
       const matching = list.filter((one) => matches(element, one));
       const shown = (matching.length > 0 ? matching : list).join(', ');
       const selector = source.scope ? shown.split(`.${source.scope}--`).join('.') : shown;
-      into.push({ selector, ...(source.path ? { source: source.path } : {}), declarations: declarationsOf(styleRule.style.cssText) });
+      const specificity = (matching.length > 0 ? matching : list).map(specificityOf).reduce((x, y) => (compareSpecificity(x, y) >= 0 ? x : y));
+      into.push({ rule: { selector, ...(source.path ? { source: source.path } : {}), declarations: declarationsOf(styleRule.style.cssText) }, specificity, order: into.length });
     } else if (rule.type === CSSRule.MEDIA_RULE) {
       if (view.matchMedia((rule as CSSMediaRule).conditionText).matches) collect((rule as CSSMediaRule).cssRules, element, view, source, into);
     } else if (rule.type === CSSRule.SUPPORTS_RULE) {

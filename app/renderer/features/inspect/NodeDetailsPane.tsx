@@ -37,7 +37,7 @@ function RuleView({ rule }: { rule: NodeStyleRule }) {
         )}
       </div>
       {rule.declarations.map((d, i) => (
-        <div key={i} className="style-declaration">
+        <div key={i} className={`style-declaration${d.overridden ? ' overridden' : ''}`} data-property={d.name} title={d.overridden ? t('wxml.overridden') : undefined}>
           <span className="style-name">{d.name}</span>: <span className="style-value">{d.value}</span>
           {d.important && <span className="style-important"> !important</span>};
         </div>
