@@ -130,6 +130,7 @@ const network: Check<NetworkMessage> = obj({
   body: optional(str({ max: 128 * 1024 })),
   size: optional(num({ min: 0 })),
   errorMessage: optional(str({ max: 4096 })),
+  duration: optional(num({ min: 0 })),
   time,
 });
 

@@ -129,7 +129,10 @@ export interface StorageMessage {
 export type NetworkPhase = 'request' | 'response' | 'fail';
 export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket';
 
-/** One phase of a `wx.request`-style call; all phases of a call share `id`. Bodies are previews, not raw bytes. */
+/**
+ * One phase of a `wx.request`-style call; all phases of a call share `id`. Bodies are previews, not raw bytes:
+ * with phase `request`, `body`/`size` are the request's; with `response`, the response's. `duration` is in ms.
+ */
 export interface NetworkMessage {
   readonly type: 'network';
   readonly id: string;
@@ -143,6 +146,7 @@ export interface NetworkMessage {
   readonly body?: string;
   readonly size?: number;
   readonly errorMessage?: string;
+  readonly duration?: number;
   readonly time?: number;
 }
 

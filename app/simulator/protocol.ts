@@ -214,11 +214,21 @@ export type WorkerToHost =
       readonly kind: 'network';
       readonly id: number;
       readonly phase: 'request' | 'response' | 'error';
+      /** Which wx API made the call; `request` when absent. */
+      readonly api?: 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket';
       readonly method: string;
       readonly url: string;
       readonly status?: number;
       readonly duration?: number;
       readonly error?: string;
+      /** Sent with phase `request`. Bodies are bounded text previews (body-preview.ts), sizes are whole bodies in bytes. */
+      readonly requestHeaders?: Readonly<Record<string, string>>;
+      readonly requestBody?: string;
+      readonly requestSize?: number;
+      /** Sent with phase `response` (and `error` when headers had arrived). */
+      readonly responseHeaders?: Readonly<Record<string, string>>;
+      readonly responseBody?: string;
+      readonly size?: number;
     }
   | { readonly kind: 'wxml'; readonly requestId: number; readonly tree: WxmlNode | null }
   /** A template hot swap reached every live view. */

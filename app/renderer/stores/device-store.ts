@@ -26,6 +26,9 @@ export interface NetworkEntry {
   readonly responseBody?: string;
   readonly size?: number;
   readonly errorMessage?: string;
+  readonly requestSize?: number;
+  /** As the device measured it; else endedAt − startedAt. */
+  readonly duration?: number;
 }
 
 const CONSOLE_LIMIT = 5000;
@@ -82,7 +85,7 @@ function applyNetwork(current: readonly NetworkEntry[], m: NetworkMessage, recei
   const at = m.time ?? receivedAt;
   const index = current.findIndex((e) => e.id === m.id);
   if (m.phase === 'request' || index < 0) {
-    const entry: NetworkEntry = { id: m.id, api: m.api, url: m.url, method: m.method, state: m.phase === 'fail' ? 'failed' : m.phase === 'response' ? 'done' : 'pending', startedAt: at, requestHeaders: m.requestHeaders, requestBody: m.phase === 'request' ? m.body : undefined, status: m.status, errorMessage: m.errorMessage };
+    const entry: NetworkEntry = { id: m.id, api: m.api, url: m.url, method: m.method, state: m.phase === 'fail' ? 'failed' : m.phase === 'response' ? 'done' : 'pending', startedAt: at, requestHeaders: m.requestHeaders, requestBody: m.phase === 'request' ? m.body : undefined, requestSize: m.phase === 'request' ? m.size : undefined, status: m.status, errorMessage: m.errorMessage, duration: m.duration };
     return [...current, entry].slice(-NETWORK_LIMIT);
   }
   const previous = current[index]!;
@@ -95,6 +98,7 @@ function applyNetwork(current: readonly NetworkEntry[], m: NetworkMessage, recei
     responseBody: m.body ?? previous.responseBody,
     size: m.size ?? previous.size,
     errorMessage: m.errorMessage ?? previous.errorMessage,
+    duration: m.duration ?? previous.duration,
   };
   return current.map((e, i) => (i === index ? updated : e));
 }

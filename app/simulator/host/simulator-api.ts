@@ -4,7 +4,7 @@
  */
 import type { NodeDetails } from '../../shared/device-protocol';
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { LaunchOptions, RouteKind, RuntimeErrorInfo, SourceLocation, WxmlNode } from '../protocol';
+import type { LaunchOptions, RouteKind, RuntimeErrorInfo, SourceLocation, WorkerToHost, WxmlNode } from '../protocol';
 
 export interface SimulatorStatus {
   /** Route of the page on top of the stack, e.g. `pages/index/index`. */
@@ -35,7 +35,8 @@ export interface SimulatorEvents {
   lifecycle: { scope: 'app' | 'page' | 'component'; path: string; event: string; webviewId?: number; time: number };
   appdata: { path: string; webviewId: number; data: unknown };
   storage: { op: 'set' | 'remove' | 'clear'; key?: string; value?: unknown };
-  network: { id: number; phase: 'request' | 'response' | 'error'; method: string; url: string; status?: number; duration?: number; error?: string };
+  /** The logic layer's report as is: headers, bounded body previews and sizes (see protocol.ts). */
+  network: Omit<Extract<WorkerToHost, { kind: 'network' }>, 'kind'>;
   status: SimulatorStatus;
   /** Pick mode ended: on the element at `path` of page `webviewId`, or without a pick (both absent). */
   picked: { webviewId?: number; path?: readonly number[] };

@@ -4,6 +4,7 @@
  * Every request is reported to the host for the IDE's Network panel.
  */
 import type { WxHost } from '../wx-api';
+import { bytesPreview, requestBodyPreview } from './body-preview';
 
 export interface NetworkTransport {
   /** The URL to fetch for a mini-program URL (the proxy's, or the URL itself). */
@@ -45,26 +46,73 @@ const globalFetch: typeof fetch = (input, init) => fetch(input, init);
 
 let nextNetworkId = 1;
 
+export type NetworkApiName = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket';
+
+export interface ReportedRequest {
+  readonly api: NetworkApiName;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** What fetch sends: string, bytes or FormData; previewed, never sent whole. */
+  readonly body?: unknown;
+}
+
 /** One line in the Network panel: `request` when it starts, then `response` or `error`. */
 export class NetworkReport {
   readonly id = nextNetworkId++;
   private readonly started = Date.now();
+  private readonly api: NetworkApiName;
+  private headers: Record<string, string> | undefined;
 
   constructor(
     private readonly host: WxHost,
     private readonly method: string,
     private readonly url: string,
+    request: ReportedRequest = { api: 'request' },
   ) {
-    host.post({ kind: 'network', id: this.id, phase: 'request', method, url });
+    this.api = request.api;
+    const body = requestBodyPreview(request.body);
+    host.post({
+      kind: 'network',
+      id: this.id,
+      phase: 'request',
+      api: this.api,
+      method,
+      url,
+      ...(request.headers ? { requestHeaders: withoutInternal(request.headers) } : {}),
+      ...(body ? { requestBody: body.text, requestSize: body.size } : {}),
+    });
   }
 
-  response(status: number): void {
-    this.host.post({ kind: 'network', id: this.id, phase: 'response', method: this.method, url: this.url, status, duration: Date.now() - this.started });
+  /** The response headers, once they arrive; sent with the outcome. */
+  headersReceived(headers: Record<string, string>): void {
+    this.headers = headers;
+  }
+
+  /** `body`: the response bytes (or text) as read, previewed by its content type. */
+  response(status: number, body?: Uint8Array | string): void {
+    const contentType = this.headers ? Object.entries(this.headers).find(([key]) => key.toLowerCase() === 'content-type')?.[1] : undefined;
+    const preview = body === undefined ? undefined : typeof body === 'string' ? requestBodyPreview(body) : bytesPreview(body, contentType);
+    this.host.post({
+      kind: 'network',
+      id: this.id,
+      phase: 'response',
+      api: this.api,
+      method: this.method,
+      url: this.url,
+      status,
+      duration: Date.now() - this.started,
+      ...(this.headers ? { responseHeaders: this.headers } : {}),
+      ...(preview ? { responseBody: preview.text, size: preview.size } : {}),
+    });
   }
 
   error(message: string): void {
-    this.host.post({ kind: 'network', id: this.id, phase: 'error', method: this.method, url: this.url, duration: Date.now() - this.started, error: message });
+    this.host.post({ kind: 'network', id: this.id, phase: 'error', api: this.api, method: this.method, url: this.url, duration: Date.now() - this.started, error: message, ...(this.headers ? { responseHeaders: this.headers } : {}) });
   }
+}
+
+/** Our proxy's own headers are plumbing, not what the mini-program sent. */
+function withoutInternal(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([key]) => !key.toLowerCase().startsWith('x-ministudio-')));
 }
 
 /** Response headers as WeChat gives them: a plain object; through the proxy, the target's own headers. */

@@ -92,6 +92,30 @@ test('GET data becomes a query string; JSON responses are parsed; headers and st
   assert.deepEqual(phases, ['request', 'response']);
 });
 
+test('the Network report carries request headers and body, response headers, body preview, size and timing', async () => {
+  const { wx, host } = network();
+  await wx.request!({ url: `${origin}/json`, method: 'POST', data: { hello: '世界' }, header: { 'X-Custom': 'yes' } });
+  const [request, response] = host.posted.filter((m) => m.kind === 'network') as Record<string, unknown>[];
+  assert.equal(request!.api, 'request');
+  assert.deepEqual(request!.requestHeaders, { 'X-Custom': 'yes', 'content-type': 'application/json' });
+  assert.equal(request!.requestBody, '{"hello":"世界"}');
+  assert.equal(request!.requestSize, new TextEncoder().encode('{"hello":"世界"}').length);
+  assert.equal(response!.status, 201);
+  assert.equal((response!.responseHeaders as Record<string, string>)['x-trace'], 'abc');
+  assert.equal(response!.responseBody, '{"ok":true,"method":"POST"}');
+  assert.equal(response!.size, 27);
+  assert.equal(typeof response!.duration, 'number');
+});
+
+test('a binary download is reported by size, not dumped', async () => {
+  const { wx, host } = network();
+  await wx.downloadFile!({ url: `${origin}/bytes` });
+  const response = host.posted.filter((m) => m.kind === 'network').at(-1) as Record<string, unknown>;
+  assert.equal(response.api, 'downloadFile');
+  assert.equal(response.responseBody, '<4 bytes binary>');
+  assert.equal(response.size, 4);
+});
+
 test('POST objects are sent as JSON by default, as a form when the content-type says so', async () => {
   const { wx } = network();
   await wx.request!({ url: `${origin}/json`, method: 'post', data: { a: [1, 2] }, header: { 'X-Custom': 'yes' } });

@@ -86,7 +86,7 @@ export class NetworkTask {
 
   constructor(
     readonly host: WxHost,
-    readonly apiName: string,
+    readonly apiName: 'request' | 'uploadFile' | 'downloadFile',
   ) {
     this.headersReceived = new ListenerSet(host, `${apiName}Task.onHeadersReceived`);
   }
@@ -107,7 +107,7 @@ export class NetworkTask {
 
   async fetch(transport: NetworkTransport, target: string, init: RequestInit, timeout: unknown): Promise<{ response: Response; header: Record<string, string>; report: NetworkReport }> {
     this.releaseSlot = await transferLimit(this.apiName).acquire();
-    const report = new NetworkReport(this.host, init.method ?? 'GET', target);
+    const report = new NetworkReport(this.host, init.method ?? 'GET', target, { api: this.apiName, headers: init.headers as Record<string, string> | undefined, body: init.body });
     if (this.abortedByUser) {
       this.releaseSlot();
       report.error('abort');
@@ -125,6 +125,7 @@ export class NetworkTask {
       const proxyError = transport.proxied ? response.headers.get('x-ministudio-proxy-error') : null;
       if (proxyError) throw new Error(proxyError);
       const header = responseHeaders(response, transport.proxied);
+      report.headersReceived(header);
       this.headersReceived.emit({ header, statusCode: response.status, cookies: cookiesOf(header) });
       return { response, header, report };
     } catch (error) {
@@ -138,7 +139,7 @@ export class NetworkTask {
   async readBody<T>(report: NetworkReport, status: number, read: () => Promise<T>): Promise<T> {
     try {
       const value = await read();
-      report.response(status);
+      report.response(status, value instanceof Uint8Array || typeof value === 'string' ? value : undefined);
       return value;
     } catch (error) {
       throw this.failure(report, error, '');

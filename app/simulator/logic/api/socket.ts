@@ -25,7 +25,7 @@ export function createSocketApi(host: WxHost, api: ApiMaker, transport: NetworkT
     if (!Impl) throw new ApiFailure('connectSocket:fail this runtime has no WebSocket');
     if (o.header && Object.keys(o.header as object).length) simulatedNotice(host, 'connectSocket', 'custom headers cannot be sent by a web runtime and were left out');
     const protocols = Array.isArray(o.protocols) ? (o.protocols as string[]) : undefined;
-    const report = new NetworkReport(host, 'WS', url);
+    const report = new NetworkReport(host, 'WS', url, { api: 'connectSocket', ...(protocols ? { headers: { 'sec-websocket-protocol': protocols.join(', ') } } : {}) });
     const socket = protocols ? new Impl(transport.socketUrl(url), protocols) : new Impl(transport.socketUrl(url));
     socket.binaryType = 'arraybuffer';
     const open = new ListenerSet<[{ header: Record<string, string>; profile: Record<string, never> }]>(host, 'SocketTask.onOpen');
