@@ -1,0 +1,103 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import type { RunningCli } from './support/cli-process';
+import { waitForSimulatorReady } from './support/simulator-frames';
+import { copyExampleProject, openWorkbench, startWorkbenchCli } from './support/workbench';
+
+let cli: RunningCli;
+let browser: Browser;
+let page: Page;
+let api: Server;
+let apiUrl = '';
+const received: { method: string; headers: IncomingHttpHeaders; body: string }[] = [];
+const pageErrors: string[] = [];
+
+before(async () => {
+  // The mini-program's backend: answers JSON with a header of its own (exposed to the simulator by CORS).
+  api = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-expose-headers': 'x-answer-id' };
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, cors);
+        res.end();
+        return;
+      }
+      received.push({ method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(200, { ...cors, 'content-type': 'application/json; charset=utf-8', 'x-answer-id': 'answer-42' });
+      res.end(JSON.stringify({ greeting: '你好', items: [{ id: 1, name: 'apple' }], total: 1 }));
+    });
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/order`;
+
+  const projectDir = await copyExampleProject();
+  const file = join(projectDir, 'pages/index/index.js');
+  const source = await readFile(file, 'utf8');
+  const call = `wx.request({ url: ${JSON.stringify(apiUrl)}, method: 'POST', header: { 'X-Trace-Id': 'trace-7' }, data: { fruit: 'cherry', count: 3 } });`;
+  const patched = source.replace(/console\.log\('index onLoad', query\);/, (m) => `${m}\n    ${call}`);
+  assert.notEqual(patched, source);
+  await writeFile(file, patched);
+  cli = await startWorkbenchCli(projectDir);
+  browser = await launchChromium();
+  page = await openWorkbench(browser, cli.announced, pageErrors);
+  await waitForSimulatorReady(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await cli?.stop();
+  api?.closeAllConnections();
+  await new Promise<void>((resolve) => api?.close(() => resolve()) ?? resolve());
+});
+
+test('Network panel: a POST from wx.request shows its row, and its details show both headers and both bodies', async () => {
+  await page.locator('.panel-tab[data-panel="network"]').click();
+  const panel = page.getByTestId('network-panel');
+  const row = panel.getByTestId('network-row').filter({ hasText: '/api/order' });
+  await row.filter({ hasText: '200' }).waitFor();
+  assert.match((await row.textContent()) ?? '', /POST/);
+  assert.equal(received.at(-1)?.headers['x-trace-id'], 'trace-7', 'the server got the custom header');
+  assert.deepEqual(JSON.parse(received.at(-1)!.body), { fruit: 'cherry', count: 3 });
+
+  await row.click();
+  const details = panel.getByTestId('network-details');
+  const general = details.getByTestId('network-general');
+  await general.getByText(apiUrl, { exact: true }).waitFor();
+  assert.match((await general.textContent()) ?? '', /POST.*200/);
+  const requestHeaders = details.getByTestId('network-request-headers');
+  await requestHeaders.getByText('X-Trace-Id', { exact: true }).waitFor();
+  assert.match((await requestHeaders.textContent()) ?? '', /trace-7/);
+  const responseHeaders = details.getByTestId('network-response-headers');
+  await responseHeaders.getByText('x-answer-id', { exact: true }).waitFor();
+  assert.match((await responseHeaders.textContent()) ?? '', /answer-42/);
+  assert.match((await responseHeaders.textContent()) ?? '', /application\/json/);
+
+  await details.getByRole('tab', { name: 'Payload' }).click();
+  const payload = details.getByTestId('network-payload');
+  await payload.locator('.json-key', { hasText: 'fruit' }).waitFor();
+  assert.match((await payload.textContent()) ?? '', /"cherry"/);
+  await payload.getByRole('button', { name: 'View source' }).click();
+  assert.equal((await payload.locator('pre').textContent())?.trim(), JSON.stringify({ fruit: 'cherry', count: 3 }, null, 2));
+
+  await details.getByRole('tab', { name: 'Response' }).click();
+  const response = details.getByTestId('network-response');
+  await response.locator('.json-key', { hasText: 'greeting' }).waitFor();
+  assert.match((await response.textContent()) ?? '', /"你好"/);
+  if (process.env.E2E_SHOT) {
+    await details.getByRole('tab', { name: 'Headers' }).click();
+    await page.screenshot({ path: process.env.E2E_SHOT });
+    await details.getByTestId('network-request-headers').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: process.env.E2E_SHOT.replace(/\.png$/, '-headers.png') });
+    await details.getByRole('tab', { name: 'Response' }).click();
+    await page.screenshot({ path: process.env.E2E_SHOT.replace(/\.png$/, '-response.png') });
+  }
+  assert.deepEqual(pageErrors, []);
+});
