@@ -8,6 +8,8 @@ export interface Measured {
   readonly wallMs: number;
   /** Peak resident set size in MB (GNU time's %M: the process and the children it waited for). */
   readonly peakRssMb: number;
+  /** CPU time (user + system, all threads, and the children it waited for): on a loaded machine, steadier than wall time. */
+  readonly cpuMs: number;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -24,7 +26,7 @@ export async function measure(command: string, args: readonly string[], options:
   const stdoutFd = options.stdoutFile ? openSync(options.stdoutFile, 'w') : undefined;
   try {
     const started = performance.now();
-    const child = spawn(GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], {
+    const child = spawn(GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
@@ -39,8 +41,8 @@ export async function measure(command: string, args: readonly string[], options:
     });
     const wallMs = performance.now() - started;
     if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-4000)}`);
-    const peakRssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024;
-    return { wallMs, peakRssMb, stdout, stderr };
+    const [rssKb, user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    return { wallMs, peakRssMb: rssKb! / 1024, cpuMs: (user! + system!) * 1000, stdout, stderr };
   } finally {
     if (stdoutFd !== undefined) closeSync(stdoutFd);
     rmSync(scratch, { recursive: true, force: true });

@@ -10,6 +10,7 @@ export interface WechatCompileRun {
   readonly wccMs: number;
   readonly wcscMs: number;
   readonly peakRssMb: number;
+  readonly cpuMs: number;
 }
 
 function listFiles(dir: string, extension: string, base = dir): string[] {
@@ -64,5 +65,5 @@ export async function runWechatCompilers(binDir: string, projectDir: string, scr
   const args = writeWechatArgs(projectDir, scratchDir);
   const wcc = await measure(join(binDir, 'wcc'), ['--config-path', args.wccArgs], { cwd: projectDir, stdoutFile: join(scratchDir, 'wcc.out.js') });
   const wcsc = await measure(join(binDir, 'wcsc'), ['--config-path', args.wcscArgs], { cwd: projectDir, stdoutFile: join(scratchDir, 'wcsc.out.js') });
-  return { wallMs: wcc.wallMs + wcsc.wallMs, wccMs: wcc.wallMs, wcscMs: wcsc.wallMs, peakRssMb: Math.max(wcc.peakRssMb, wcsc.peakRssMb) };
+  return { wallMs: wcc.wallMs + wcsc.wallMs, wccMs: wcc.wallMs, wcscMs: wcsc.wallMs, peakRssMb: Math.max(wcc.peakRssMb, wcsc.peakRssMb), cpuMs: wcc.cpuMs + wcsc.cpuMs };
 }
