@@ -31,6 +31,11 @@ before(async () => {
         return;
       }
       received.push({ method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      if (req.url === '/logo.png') {
+        res.writeHead(200, { ...cors, 'content-type': 'image/png' });
+        res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+        return;
+      }
       res.writeHead(200, { ...cors, 'content-type': 'application/json; charset=utf-8', 'x-answer-id': 'answer-42' });
       res.end(JSON.stringify({ greeting: '你好', items: [{ id: 1, name: 'apple' }], total: 1 }));
     });
@@ -41,7 +46,8 @@ before(async () => {
   const projectDir = await copyExampleProject();
   const file = join(projectDir, 'pages/index/index.js');
   const source = await readFile(file, 'utf8');
-  const call = `wx.request({ url: ${JSON.stringify(apiUrl)}, method: 'POST', header: { 'X-Trace-Id': 'trace-7' }, data: { fruit: 'cherry', count: 3 } });`;
+  const download = `wx.downloadFile({ url: ${JSON.stringify(apiUrl.replace('/api/order', '/logo.png'))} });`;
+  const call = `${download} wx.request({ url: ${JSON.stringify(apiUrl)}, method: 'POST', header: { 'X-Trace-Id': 'trace-7' }, data: { fruit: 'cherry', count: 3 } });`;
   const patched = source.replace(/console\.log\('index onLoad', query\);/, (m) => `${m}\n    ${call}`);
   assert.notEqual(patched, source);
   await writeFile(file, patched);
@@ -100,4 +106,20 @@ test('Network panel: a POST from wx.request shows its row, and its details show 
     await page.screenshot({ path: process.env.E2E_SHOT.replace(/\.png$/, '-response.png') });
   }
   assert.deepEqual(pageErrors, []);
+});
+
+test('Network panel: a binary download is listed with its size and its response shown as a size, not bytes', async () => {
+  const panel = page.getByTestId('network-panel');
+  const row = panel.getByTestId('network-row').filter({ hasText: '/logo.png' });
+  await row.filter({ hasText: '12 B' }).waitFor();
+  await row.click();
+  const details = panel.getByTestId('network-details');
+  // The tab chosen for the previous request stays chosen, as in Chrome DevTools.
+  await details.getByRole('tab', { name: 'Response', selected: true }).waitFor();
+  await details.getByRole('tab', { name: 'Headers' }).click();
+  await details.getByTestId('network-general').getByText('wx.downloadFile', { exact: true }).waitFor();
+  await details.getByRole('tab', { name: 'Response' }).click();
+  await details.getByTestId('network-response').getByText('<12 bytes binary>').waitFor();
+  await details.getByRole('tab', { name: 'Payload' }).click();
+  await details.getByTestId('network-payload').getByText('This request has no body.').waitFor();
 });

@@ -3,6 +3,12 @@ import { useT } from '../../i18n/i18n';
 import { useDeviceStore } from '../../stores/device-store';
 import { durationOf, formatSize, NetworkDetails } from './NetworkDetails';
 
+/** Path first, as DevTools lists requests by name, then the host (muted) that a narrow column may cut. */
+function splitUrl(url: string): { path: string; host: string } {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/i.exec(url);
+  return match ? { path: match[2] || '/', host: match[1]!.replace(/^[a-z]+:\/\//i, '') } : { path: url, host: '' };
+}
+
 /** wx.request / uploadFile / downloadFile / connectSocket calls with status, timing, headers and bodies. */
 export function NetworkPanel() {
   const t = useT();
@@ -35,7 +41,7 @@ export function NetworkPanel() {
                 <tr key={e.id} data-testid="network-row" className={`${e.id === selected ? 'selected' : ''} state-${e.state}`} onClick={() => setSelected(e.id)}>
                   <td>{e.method ?? e.api}</td>
                   <td className="mono network-url" title={e.url}>
-                    {e.url}
+                    {splitUrl(e.url).path} <span className="muted">{splitUrl(e.url).host}</span>
                   </td>
                   <td>{e.state === 'failed' ? t('network.failed') : (e.status ?? '…')}</td>
                   <td>{formatSize(e.size)}</td>
