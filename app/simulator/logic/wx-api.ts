@@ -167,8 +167,6 @@ export function createWx(host: WxHost): Record<string, unknown> {
     createSelectorQuery: () => host.pageSelectorQuery(),
     createIntersectionObserver: (component?: { createIntersectionObserver?: (o: unknown) => unknown }, options?: unknown) =>
       component?.createIntersectionObserver ? component.createIntersectionObserver(options) : callTopPage(host, 'createIntersectionObserver', options),
-    // network
-    request: api('request', (o) => request(host, o)),
   });
 }
 
@@ -228,46 +226,4 @@ function createStorageApi(host: WxHost, api: ApiFactory): Record<string, unknown
     clearStorage: api('clearStorage', () => clear()),
     getStorageInfo: api('getStorageInfo', () => info()),
   };
-}
-
-let nextRequestId = 1;
-
-async function request(host: WxHost, o: ApiOptions): Promise<Record<string, unknown>> {
-  const id = nextRequestId++;
-  const method = String(o.method ?? 'GET').toUpperCase();
-  let url = String(o.url ?? '');
-  const headers = (o.header ?? {}) as Record<string, string>;
-  let body: string | undefined;
-  if (o.data !== undefined) {
-    if (method === 'GET') {
-      const params = new URLSearchParams(Object.entries(o.data as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-      url += (url.includes('?') ? '&' : '?') + params.toString();
-    } else {
-      body = typeof o.data === 'string' ? o.data : JSON.stringify(o.data);
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
-    }
-  }
-  const started = Date.now();
-  host.post({ kind: 'network', id, phase: 'request', method, url });
-  try {
-    const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
-    const text = await response.text();
-    let data: unknown = text;
-    if (o.dataType !== 'text' && o.dataType !== 'arraybuffer') {
-      try {
-        data = JSON.parse(text) as unknown;
-      } catch {
-        data = text;
-      }
-    }
-    const header: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      header[key] = value;
-    });
-    host.post({ kind: 'network', id, phase: 'response', method, url, status: response.status, duration: Date.now() - started });
-    return { data, statusCode: response.status, header, cookies: [] };
-  } catch (error) {
-    host.post({ kind: 'network', id, phase: 'error', method, url, duration: Date.now() - started, error: String(error) });
-    throw new ApiFailure(`request:fail ${String(error)}`);
-  }
 }
