@@ -227,7 +227,7 @@ function shrink(report: DeviceReport): DeviceReport {
     case 'storage':
       return { ...report, entries: report.entries.map((e) => ({ key: e.key, value: note })) };
     case 'network':
-      return { ...report, body: undefined, requestHeaders: undefined, responseHeaders: undefined };
+      return { ...report, body: report.body === undefined ? undefined : note, requestHeaders: undefined, responseHeaders: undefined };
     default:
       return report;
   }
