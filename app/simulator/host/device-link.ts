@@ -18,13 +18,11 @@ import type { DeviceLink, DeviceLinkOptions } from './device-link-client';
 import { connectDeviceLink } from './device-link-client';
 import { DATA_PREVIEW, LOG_PREVIEW, toJsonPreview } from './json-preview';
 import { readLaunchParams } from './launch-params';
+import { toNetworkMessage } from './network-relay';
 import type { DeviceLinkStarter, SimulatorHost } from './simulator-api';
 
 /** setData can fire per frame; the panels need the latest state, not every step. */
 const APPDATA_THROTTLE_MS = 100;
-/** Bodies arrive as ≤ 64 KB previews; with headers capped too, a network message stays under its 256 KB limit. */
-const NETWORK_BODY_CHARS = 96 * 1024;
-const NETWORK_HEADER_BUDGET = 48 * 1024;
 
 export const startDeviceLink: DeviceLinkStarter = (host, params) => {
   const token = params.get('token');
@@ -117,26 +115,7 @@ export function linkSimulator(host: SimulatorHost, params: URLSearchParams, opti
   host.on('storage', (e) =>
     send({ type: 'storage', op: e.op, entries: e.key === undefined ? [] : [{ key: e.key, value: e.op === 'set' ? toJsonPreview(e.value, DATA_PREVIEW) : null }] }),
   );
-  host.on('network', (e) => {
-    const headers = e.phase === 'request' ? e.requestHeaders : e.responseHeaders;
-    const body = e.phase === 'request' ? e.requestBody : e.responseBody;
-    const size = e.phase === 'request' ? e.requestSize : e.size;
-    send({
-      type: 'network',
-      id: String(e.id),
-      phase: e.phase === 'error' ? 'fail' : e.phase,
-      api: e.api ?? 'request',
-      url: e.url.slice(0, 2048),
-      method: e.method.slice(0, 16),
-      ...(e.status !== undefined ? { status: e.status } : {}),
-      ...(headers ? { [e.phase === 'request' ? 'requestHeaders' : 'responseHeaders']: boundedHeaders(headers) } : {}),
-      ...(body !== undefined ? { body: body.slice(0, NETWORK_BODY_CHARS) } : {}),
-      ...(size !== undefined ? { size } : {}),
-      ...(e.duration !== undefined ? { duration: e.duration } : {}),
-      ...(e.error !== undefined ? { errorMessage: e.error.slice(0, 4096) } : {}),
-      time: Date.now(),
-    });
-  });
+  host.on('network', (e) => send(toNetworkMessage(e, Date.now())));
   let lastStatus = '';
   host.on('status', (s) => {
     const key = JSON.stringify([s.ready, s.buildId, s.stack]);
@@ -181,19 +160,6 @@ function errorKind(kind: RuntimeErrorInfo['kind']): RuntimeErrorKind {
     case 'page-not-found':
       return 'page-not-found';
   }
-}
-
-/** At most 200 headers and NETWORK_HEADER_BUDGET characters in all; a long value is cut, not dropped. */
-function boundedHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  let budget = NETWORK_HEADER_BUDGET;
-  for (const [name, value] of Object.entries(headers).slice(0, 200)) {
-    if (budget <= 0) break;
-    const kept = value.slice(0, Math.min(8192, Math.max(0, budget - name.length)));
-    out[name.slice(0, 256)] = kept;
-    budget -= name.length + kept.length;
-  }
-  return out;
 }
 
 function toAppDataEntry(e: { path: string; webviewId: number; data: unknown }): AppDataEntry {
