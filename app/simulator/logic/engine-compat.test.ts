@@ -149,3 +149,27 @@ test('intersection observer results carry the target id and dataset (vant calend
   assert.deepEqual(seen[0]!.dataset, { date: 1700000000000 });
   assert.equal(seen[0]!.time, 1);
 });
+
+test("page and component instances have this.renderer === 'webview' from created on (weui slideview, tdesign qrcode)", async () => {
+  const { engine, groups, view, ctx } = setup({ 'pages/index/index': '<c />{{renderer}}', 'comp/c': '<view wx:if="{{renderer === \'webview\'}}">drawn</view>' });
+  engine.registerComponentResources(entry('comp/c', false, { component: true }), groups, undefined);
+  engine.registerComponentResources(entry('pages/index/index', true, { usingComponents: { c: 'comp/c' } }), groups, undefined);
+  engine.defineFromScript('comp/c', 'Component', {
+    data: { renderer: '' },
+    lifetimes: {
+      created(this: { renderer: string; setData(d: object): void }) {
+        this.setData({ renderer: this.renderer });
+      },
+    },
+  });
+  engine.defineFromScript('pages/index/index', 'Page', {
+    onLoad(this: { renderer: string; setData(d: object): void }) {
+      this.setData({ renderer: `page:${this.renderer}` });
+    },
+  });
+  const page = engine.createPageRoot(ctx, 'pages/index/index', '');
+  page.attach();
+  (page.caller as unknown as { onLoad(): void }).onLoad();
+  await settle();
+  assert.match(view.html(), /<c><wx-view>drawn<\/wx-view><\/c>page:webview/);
+});

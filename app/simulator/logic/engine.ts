@@ -64,6 +64,8 @@ export class Engine {
     patchEventShape();
     patchSelectorQueryExec();
     patchIntersectionTargets();
+    // every page and component instance says which renderer draws it; ours is WeChat's WebView one
+    Object.defineProperty(adapter.component.ComponentCaller.prototype, 'renderer', { value: 'webview', writable: true, configurable: true });
     const overall = this.codeSpace
       .behavior()
       .definition({
