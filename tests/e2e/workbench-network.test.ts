@@ -47,7 +47,16 @@ before(async () => {
   const file = join(projectDir, 'pages/index/index.js');
   const source = await readFile(file, 'utf8');
   const download = `wx.downloadFile({ url: ${JSON.stringify(apiUrl.replace('/api/order', '/logo.png'))} });`;
-  const call = `${download} wx.request({ url: ${JSON.stringify(apiUrl)}, method: 'POST', header: { 'X-Trace-Id': 'trace-7' }, data: { fruit: 'cherry', count: 3 } });`;
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/gone`;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const more = [
+    `wx.request({ url: ${JSON.stringify(apiUrl.replace('/api/order', '/search'))}, data: { q: 'green tea', page: 2 } });`,
+    `wx.request({ url: ${JSON.stringify(apiUrl.replace('/api/order', '/form'))}, method: 'POST', header: { 'content-type': 'application/x-www-form-urlencoded' }, data: { user: 'ada', note: 'a b' } });`,
+    `wx.request({ url: ${JSON.stringify(closedUrl)}, fail: () => undefined });`,
+  ].join(' ');
+  const call = `${download} ${more} wx.request({ url: ${JSON.stringify(apiUrl)}, method: 'POST', header: { 'X-Trace-Id': 'trace-7' }, data: { fruit: 'cherry', count: 3 } });`;
   const patched = source.replace(/console\.log\('index onLoad', query\);/, (m) => `${m}\n    ${call}`);
   assert.notEqual(patched, source);
   await writeFile(file, patched);
@@ -122,4 +131,28 @@ test('Network panel: a binary download is listed with its size and its response 
   await details.getByTestId('network-response').getByText('<12 bytes binary>').waitFor();
   await details.getByRole('tab', { name: 'Payload' }).click();
   await details.getByTestId('network-payload').getByText('This request has no body.').waitFor();
+});
+
+test('Network panel: query parameters and form bodies are listed as fields; a failed request shows its error', async () => {
+  const panel = page.getByTestId('network-panel');
+  const details = panel.getByTestId('network-details');
+  await panel.getByTestId('network-row').filter({ hasText: '/search' }).click();
+  await details.getByRole('tab', { name: 'Payload' }).click();
+  const query = details.getByTestId('network-query');
+  await query.getByText('green tea', { exact: true }).waitFor();
+  assert.match((await query.textContent()) ?? '', /page2/);
+
+  await panel.getByTestId('network-row').filter({ hasText: '/form' }).click();
+  const form = details.getByTestId('network-form-data');
+  await form.getByText('a b', { exact: true }).waitFor();
+  assert.match((await form.textContent()) ?? '', /userada/);
+  await details.getByRole('button', { name: 'View source' }).click();
+  assert.equal(await details.getByTestId('network-payload').locator('pre').textContent(), 'user=ada&note=a%20b');
+
+  const failed = panel.getByTestId('network-row').filter({ hasText: '/gone' });
+  await failed.filter({ hasText: 'failed' }).waitFor();
+  await failed.click();
+  await details.getByRole('tab', { name: 'Headers' }).click();
+  assert.match((await details.getByTestId('network-general').textContent()) ?? '', /Error.*could not be reached/);
+  if (process.env.E2E_SHOT) await page.screenshot({ path: process.env.E2E_SHOT.replace(/\.png$/, '-failed.png') });
 });

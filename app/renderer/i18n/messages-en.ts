@@ -114,6 +114,8 @@ export const messagesEn = {
   'network.viewSource': 'View source',
   'network.viewParsed': 'View parsed',
   'network.close': 'Close details',
+  'network.formData': 'Form data',
+  'network.queryString': 'Query string parameters',
   'network.empty': 'No requests yet.',
   'status.compiling': 'Compiling…',
   'status.built': 'Built in {ms} ms',

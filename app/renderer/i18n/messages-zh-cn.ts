@@ -116,6 +116,8 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'network.viewSource': '查看源代码',
   'network.viewParsed': '查看解析结果',
   'network.close': '关闭详情',
+  'network.formData': '表单数据',
+  'network.queryString': '查询字符串参数',
   'network.empty': '暂无请求。',
   'status.compiling': '正在编译…',
   'status.built': '编译完成，用时 {ms} ms',

@@ -54,17 +54,63 @@ function parseJson(text: string): JsonValue | undefined {
   }
 }
 
+function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  return Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/** `a=1&b=2` as name/value pairs; undefined when the text is not a query string. */
+function formFields(text: string): [string, string][] | undefined {
+  if (!/^[^=&\s]+=[^&\s]*(&[^=&\s]+=[^&\s]*)*$/.test(text.trim())) return undefined;
+  try {
+    return [...new URLSearchParams(text.trim()).entries()];
+  } catch {
+    return undefined;
+  }
+}
+
+function queryOf(url: string): [string, string][] {
+  const query = /\?([^#]*)/.exec(url)?.[1];
+  return query ? [...new URLSearchParams(query).entries()] : [];
+}
+
+function FieldList({ title, fields, testId }: { title: string; fields: readonly [string, string][]; testId: string }) {
+  return (
+    <section data-testid={testId}>
+      <div className="network-section">
+        {title} <span className="muted">({fields.length})</span>
+      </div>
+      {fields.map(([name, value], i) => (
+        <Field key={`${name}-${i}`} name={name} value={value} />
+      ))}
+    </section>
+  );
+}
+
 /** A body preview: JSON as a tree (or pretty-printed source), a form as its fields, anything else as text. */
-function Body({ text, size, empty, testId }: { text: string | undefined; size: number | undefined; empty: string; testId: string }) {
+function Body({ text, size, empty, testId, form }: { text: string | undefined; size: number | undefined; empty: string; testId: string; form?: boolean }) {
   const t = useT();
   const [source, setSource] = useState(false);
   if (text === undefined || text === '') return <div className="muted network-empty-body" data-testid={testId}>{empty}</div>;
-  const json = parseJson(text);
+  const fields = form ? formFields(text) : undefined;
+  if (fields && !source) {
+    return (
+      <div data-testid={testId}>
+        <div className="network-body-bar">
+          {size !== undefined && <span className="muted">{formatSize(size)}</span>}
+          <button className="btn" onClick={() => setSource(true)}>
+            {t('network.viewSource')}
+          </button>
+        </div>
+        <FieldList title={t('network.formData')} fields={fields} testId="network-form-data" />
+      </div>
+    );
+  }
+  const json = fields ? undefined : parseJson(text);
   return (
     <div data-testid={testId}>
       <div className="network-body-bar">
         {size !== undefined && <span className="muted">{formatSize(size)}</span>}
-        {json !== undefined && (
+        {(json !== undefined || fields) && (
           <button className="btn" onClick={() => setSource(!source)}>
             {t(source ? 'network.viewParsed' : 'network.viewSource')}
           </button>
@@ -86,6 +132,7 @@ export function NetworkDetails({ entry, onClose }: { entry: NetworkEntry; onClos
   const t = useT();
   const [tab, setTab] = useState<Tab>('headers');
   const duration = durationOf(entry);
+  const query = queryOf(entry.url);
   const status = entry.state === 'failed' ? `${t('network.failed')}${entry.status !== undefined ? ` (${entry.status})` : ''}` : entry.status !== undefined ? String(entry.status) : t('network.pending');
   return (
     <div className="network-details" data-testid="network-details">
@@ -115,7 +162,14 @@ export function NetworkDetails({ entry, onClose }: { entry: NetworkEntry; onClos
             <HeaderList title={t('network.requestHeaders')} headers={entry.requestHeaders} testId="network-request-headers" />
           </>
         )}
-        {tab === 'payload' && <Body text={entry.requestBody} size={entry.requestSize} empty={t('network.noPayload')} testId="network-payload" />}
+        {tab === 'payload' && (
+          <>
+            {query.length > 0 && <FieldList title={t('network.queryString')} fields={query} testId="network-query" />}
+            {(query.length === 0 || entry.requestBody) && (
+              <Body text={entry.requestBody} size={entry.requestSize} empty={t('network.noPayload')} testId="network-payload" form={/x-www-form-urlencoded/i.test(headerValue(entry.requestHeaders, 'content-type') ?? '')} />
+            )}
+          </>
+        )}
         {tab === 'response' && <Body text={entry.responseBody} size={entry.size} empty={entry.state === 'pending' ? t('network.pending') : t('network.noResponse')} testId="network-response" />}
       </div>
     </div>
