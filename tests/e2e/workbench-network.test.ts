@@ -154,5 +154,11 @@ test('Network panel: query parameters and form bodies are listed as fields; a fa
   await failed.click();
   await details.getByRole('tab', { name: 'Headers' }).click();
   assert.match((await details.getByTestId('network-general').textContent()) ?? '', /Error.*could not be reached/);
-  if (process.env.E2E_SHOT) await page.screenshot({ path: process.env.E2E_SHOT.replace(/\.png$/, '-failed.png') });
+  if (process.env.E2E_SHOT) {
+    await page.screenshot({ path: process.env.E2E_SHOT.replace(/\.png$/, '-failed.png') });
+    await page.getByRole('button', { name: '中文' }).click();
+    await panel.getByTestId('network-row').filter({ hasText: '/api/order' }).click();
+    await details.getByRole('tab', { name: '载荷' }).click();
+    await page.screenshot({ path: process.env.E2E_SHOT.replace(/\.png$/, '-zh.png') });
+  }
 });
