@@ -19,11 +19,12 @@ const files: Record<string, string> = {
     <view id="mixed">mixed={{mixed}}</view>
     <view id="early">{{early}}</view>
     <view id="promise">{{promise}}</view>
+    <view id="method">{{icon.includes('https://')}} {{price.toFixed(2)}} {{tags.join('+')}}</view>
     <probe id="probe" shadowRoot="{{true}}" />
     <holder />`,
   'pages/index/index.wxss': '.page-red { color: rgb(255, 0, 0); }',
   'pages/index/index.js': `Page({
-    data: { early: '', promise: '' },
+    data: { early: '', promise: '', icon: 'https://a/b.png', price: 3.14159, tags: ['a', 'b'] },
     onLoad() {
       const query = wx.createSelectorQuery();
       query.select('#mixed').boundingClientRect();
@@ -83,6 +84,7 @@ test('library patterns: a Page wrapper from app.js, global, early queries and ge
   assert.equal(await text('#g'), 'object set in app.js true', 'global is the global object');
   assert.equal(await text('#early'), 'onLoad pages=1 rect=true', 'wx.createSelectorQuery in onLoad targets the page');
   assert.equal(await text('#promise'), 'promise pages=1', 'getCurrentPages in a promise during creation');
+  assert.equal(await text('#method'), 'true 3.14 a+b', 'methods called in bindings keep their receiver (antd-mini thought-chain)');
   assert.equal(await text('#attached'), 'attached pages=1 shadowRoot=true', 'getCurrentPages in attached; a shadowRoot property');
   assert.equal(await text('#generic'), '[default tail]', 'the componentGenerics default renders');
   const colors = await frame.evaluate(() => ['#shared', '#app'].map((s) => getComputedStyle(document.querySelector(s)!).color));

@@ -5,6 +5,7 @@ import { positionAt } from '../../../shared/diagnostic';
 import { sortBindingMaps } from './binding-map-order';
 import { leniencyPrepass } from './leniency-prepass';
 import { guardWxs } from './wxs-guard';
+import { keepMethodReceivers } from './method-receivers';
 
 /** One problem glass-easel-template-compiler 0.12.1 reports from `addTmpl` (0-based positions, UTF-16 columns). */
 interface TemplateParseError {
@@ -87,7 +88,7 @@ export class TemplateGroup {
       this.group.addTmpl(key, '');
     }
     diagnostics.push(...this.guardInlineScripts(key, file, source));
-    let gen = this.group.getTmplGenObject(key);
+    let gen = keepMethodReceivers(this.group.getTmplGenObject(key));
     if (!parses(gen)) {
       // last line of defence: one template's bad output must not break the group file
       this.group.addTmpl(key, '');
