@@ -42,7 +42,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 test('component properties named id or shadowRoot (vant button, wux app) do not break page creation', async () => {
   const { engine, groups, view, ctx, errors } = setup({
     'pages/index/index': '<c id="c" shadowRoot="{{true}}" />',
-    'comp/c': '<view>shadow={{shadowRoot}}</view>',
+    'comp/c': '<view>shadow={{shadowRoot}} id={{id}}</view>',
   });
   engine.registerComponentResources(entry('comp/c', false, { component: true }), groups, undefined);
   engine.registerComponentResources(entry('pages/index/index', true, { usingComponents: { c: 'comp/c' } }), groups, undefined);
@@ -52,7 +52,7 @@ test('component properties named id or shadowRoot (vant button, wux app) do not 
   page.attach();
   await settle();
   assert.deepEqual(errors, []);
-  assert.match(view.html(), /<c id="c"><wx-view>shadow=true<\/wx-view><\/c>/);
+  assert.match(view.html(), /<c id="c"><wx-view>shadow=true id=c<\/wx-view><\/c>/, 'the element id reaches an id property too');
 });
 
 test('a componentGenerics default (resolved from the root) renders; an unresolved generic renders nothing', async () => {

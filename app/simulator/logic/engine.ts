@@ -70,9 +70,12 @@ export class Engine {
       .behavior()
       .definition({
         lifetimes: {
-          attached(this: { _$: GlassComponent }) {
+          attached(this: { _$: GlassComponent; setData(data: Record<string, unknown>): void }) {
             const ctx = this._$.getBackendContext() as RenderContext | null;
             if (ctx) hooks.componentAttached(this._$, ctx);
+            // WeChat also gives the element's id to a property named `id` (vant's button passes it to its <button>)
+            const comp = this._$;
+            if (comp.id && glassEasel.Component.hasProperty(comp, 'id') && !(comp.data as { id?: unknown }).id) this.setData({ id: comp.id });
           },
           detached(this: { _$: GlassComponent }) {
             const ctx = this._$.getBackendContext() as RenderContext | null;
