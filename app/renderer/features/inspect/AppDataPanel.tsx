@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/i18n';
 import { useDeviceStore } from '../../stores/device-store';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { setDataPath } from '../panels/json-edit';
 import { JsonTree } from '../panels/JsonTree';
 
@@ -10,6 +10,8 @@ export function AppDataPanel() {
   const entries = useDeviceStore((s) => s.appData);
   const refresh = useDeviceStore((s) => s.refresh);
   const edit = useDeviceStore((s) => s.edit);
+  // opening the panel asks the device again: a snapshot taken while the page was still starting may be stale
+  useEffect(() => void refresh('appdata'), [refresh]);
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <div className="panel-body" data-testid="appdata-panel">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeviceEditMessage } from '../../../shared/device-protocol';
 import { useT } from '../../i18n/i18n';
 import { useDeviceStore } from '../../stores/device-store';
@@ -11,6 +11,8 @@ export function StoragePanel() {
   const entries = useDeviceStore((s) => s.storage);
   const refresh = useDeviceStore((s) => s.refresh);
   const edit = useDeviceStore((s) => s.edit);
+  // opening the panel asks the device again: a snapshot taken while the page was still starting may be stale
+  useEffect(() => void refresh('storage'), [refresh]);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
