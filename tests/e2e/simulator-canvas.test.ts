@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorLogs, simulatorUrl, topFrame, waitReady, type BuiltProject } from './simulator-support';
+import { simulatorLogs, simulatorUrl, topFrame, waitReady, type BuiltProject, startServedProject, stopServedProject, type Served } from './simulator-support';
 
 const pageScript = `
   const results = {};
@@ -78,21 +78,10 @@ const files = {
 
 let browser: Browser;
 let project: BuiltProject;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: Served;
 
-before(async () => {
-  ensureWebBuild();
-  project = await buildProject(files);
-  server = await serve(project.outDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  project?.compiler.dispose();
-  if (project) await cleanup(project.dir);
-});
+before(async () => ({ built: project, server, browser } = await startServedProject(files)));
+after(() => stopServedProject({ built: project, server, browser }));
 
 /** RGBA of one bitmap pixel of a canvas in the page view, at CSS px (x, y). */
 function pixelScript(index: number, x: number, y: number): string {

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject, simulatorLogs } from './simulator-support';
+import { simulatorUrl, status, topFrame, waitReady, type BuiltProject, simulatorLogs, startServedProject, stopServedProject, type Served } from './simulator-support';
 
 // Component() used as a page, with the custom-component features WeChat projects lean on.
 const files: Record<string, string> = {
@@ -65,22 +65,11 @@ const files: Record<string, string> = {
 };
 
 let built: BuiltProject;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: Served;
 let browser: Browser;
 
-before(async () => {
-  ensureWebBuild();
-  built = await buildProject(files);
-  server = await serve(built.outDir, built.webDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  built?.compiler.dispose();
-  if (built) await cleanup(built.dir);
-});
+before(async () => ({ built: built, server, browser } = await startServedProject(files)));
+after(() => stopServedProject({ built: built, server, browser }));
 
 const logs = simulatorLogs;
 

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject } from './simulator-support';
+import { simulatorUrl, status, topFrame, waitReady, type BuiltProject, startServedProject, stopServedProject, type Served } from './simulator-support';
 
 // The probe project of the "done when": sandbox, lifecycle order, every ready, tap → re-render, rpx.
 const probe: Record<string, string> = {
@@ -79,22 +79,11 @@ const probe: Record<string, string> = {
 };
 
 let project: BuiltProject;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: Served;
 let browser: Browser;
 
-before(async () => {
-  ensureWebBuild();
-  project = await buildProject(probe);
-  server = await serve(project.outDir, project.webDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  project?.compiler.dispose();
-  if (project) await cleanup(project.dir);
-});
+before(async () => ({ built: project, server, browser } = await startServedProject(probe)));
+after(() => stopServedProject({ built: project, server, browser }));
 
 test('the probe project boots in WeChat lifecycle order, sandboxed, with every component ready', async () => {
   const page = await browser.newPage();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject } from './simulator-support';
+import { simulatorUrl, status, topFrame, waitReady, type BuiltProject, startServedProject, stopServedProject, type Served } from './simulator-support';
 
 const files: Record<string, string> = {
   'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/second/second'] }),
@@ -32,22 +32,11 @@ const files: Record<string, string> = {
 };
 
 let built: BuiltProject;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: Served;
 let browser: Browser;
 
-before(async () => {
-  ensureWebBuild();
-  built = await buildProject(files);
-  server = await serve(built.outDir, built.webDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  built?.compiler.dispose();
-  if (built) await cleanup(built.dir);
-});
+before(async () => ({ built: built, server, browser } = await startServedProject(files)));
+after(() => stopServedProject({ built: built, server, browser }));
 
 function kindOf(path: string): 'template' | 'style' | 'script' | 'json' | 'asset' {
   if (path.startsWith('templates/')) return 'template';

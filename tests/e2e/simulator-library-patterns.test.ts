@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject } from './simulator-support';
+import { simulatorUrl, status, topFrame, waitReady, type BuiltProject, startServedProject, stopServedProject, type Served } from './simulator-support';
 
 const files: Record<string, string> = {
   'app.json': JSON.stringify({ pages: ['pages/index/index'], usingComponents: { probe: '/comp/probe/probe', holder: '/comp/holder/holder' } }),
@@ -56,21 +56,11 @@ const files: Record<string, string> = {
 };
 
 let built: BuiltProject;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: Served;
 let browser: Browser;
 
-before(async () => {
-  ensureWebBuild();
-  built = await buildProject(files);
-  server = await serve(built.outDir, built.webDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (built) await cleanup(built.dir);
-});
+before(async () => ({ built: built, server, browser } = await startServedProject(files)));
+after(() => stopServedProject({ built: built, server, browser }));
 
 test('library patterns: a Page wrapper from app.js, global, early queries and getCurrentPages, node-field properties, generics, addGlobalClass', async () => {
   const page = await browser.newPage();

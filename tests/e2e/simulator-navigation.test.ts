@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, status, topFrame, waitReady, type BuiltProject, simulatorLogs } from './simulator-support';
+import { simulatorUrl, status, topFrame, waitReady, type BuiltProject, simulatorLogs, startServedProject, stopServedProject, type Served } from './simulator-support';
 
 const lifecycle = (name: string) => `
   onLoad(q) { console.log('${name}.onLoad', JSON.stringify(q)); },
@@ -72,22 +72,11 @@ const project: Record<string, string> = {
 };
 
 let built: BuiltProject;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: Served;
 let browser: Browser;
 
-before(async () => {
-  ensureWebBuild();
-  built = await buildProject(project);
-  server = await serve(built.outDir, built.webDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  built?.compiler.dispose();
-  if (built) await cleanup(built.dir);
-});
+before(async () => ({ built: built, server, browser } = await startServedProject(project)));
+after(() => stopServedProject({ built: built, server, browser }));
 
 const logs = simulatorLogs;
 const navigate = (page: Page, kind: string, url: string) =>

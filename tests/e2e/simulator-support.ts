@@ -127,6 +127,32 @@ export async function serve(packageDir: string, webDir: string = webRoot): Promi
   };
 }
 
+export type Served = Awaited<ReturnType<typeof serve>>;
+
+/** One simulator fixture: a project built from `files`, served on 127.0.0.1, and a Chromium to open it in. */
+export interface ServedProject {
+  readonly built: BuiltProject;
+  readonly server: Served;
+  readonly browser: Browser;
+}
+
+/** For a test file's `before`: builds the project, serves it with this run's copy of out/web, launches Chromium. */
+export async function startServedProject(files: Readonly<Record<string, string>>): Promise<ServedProject> {
+  ensureWebBuild();
+  const built = await buildProject(files);
+  const server = await serve(built.outDir, built.webDir);
+  const browser = await launchBrowser();
+  return { built, server, browser };
+}
+
+/** For `after`: closes what `startServedProject` opened, whatever part of it got started. */
+export async function stopServedProject(fixture: Partial<ServedProject>): Promise<void> {
+  await fixture.browser?.close();
+  await fixture.server?.close();
+  fixture.built?.compiler.dispose();
+  if (fixture.built) await cleanup(fixture.built.dir);
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanup, ensureWebBuild, launchBrowser, serve, simulatorUrl, topFrame, waitReady, type BuiltProject, simulatorLogs } from './simulator-support';
+import { simulatorUrl, topFrame, waitReady, type BuiltProject, simulatorLogs, startServedProject, stopServedProject, type Served } from './simulator-support';
 
 const files: Record<string, string> = {
   'app.json': JSON.stringify({
@@ -45,22 +45,11 @@ const files: Record<string, string> = {
 };
 
 let built: BuiltProject;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: Served;
 let browser: Browser;
 
-before(async () => {
-  ensureWebBuild();
-  built = await buildProject(files);
-  server = await serve(built.outDir, built.webDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  built?.compiler.dispose();
-  if (built) await cleanup(built.dir);
-});
+before(async () => ({ built: built, server, browser } = await startServedProject(files)));
+after(() => stopServedProject({ built: built, server, browser }));
 
 const logs = simulatorLogs;
 const waitLog = (page: Page, text: string) =>
