@@ -33,8 +33,17 @@ after(async () => {
 async function formatAndSave(path: string, expected: RegExp): Promise<string> {
   await openFileFromExplorer(page, path);
   await focusEditor(page);
-  await page.keyboard.press('Shift+Alt+F');
-  await waitForEditorText(page, expected);
+  // A language's formatter registers when its worker is up (TypeScript's loads lazily): until then the
+  // shortcut does nothing, as in VS Code, so press it again until the text changes.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.keyboard.press('Shift+Alt+F');
+    try {
+      await waitForEditorText(page, expected, 3000);
+      break;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+    }
+  }
   await page.keyboard.press('Control+S');
   await page.locator(`.editor-tab.active[data-path="${path}"]:not(.dirty)`).waitFor();
   return readFile(join(projectDir, path), 'utf8');

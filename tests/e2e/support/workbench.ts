@@ -67,12 +67,13 @@ export async function editorText(page: Page): Promise<string> {
 }
 
 /** Waits until the active editor shows text matching `pattern`. */
-export async function waitForEditorText(page: Page, pattern: RegExp): Promise<void> {
+export async function waitForEditorText(page: Page, pattern: RegExp, timeout?: number): Promise<void> {
   await page.waitForFunction(
     (source) => {
       const root = document.querySelector('.monaco-editor .view-lines');
       return root !== null && new RegExp(source).test((root.textContent ?? '').replace(/\u00a0/g, ' '));
     },
     pattern.source,
+    timeout === undefined ? undefined : { timeout },
   );
 }
