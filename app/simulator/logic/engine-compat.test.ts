@@ -1,22 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TmplGroup } from 'glass-easel-template-compiler';
-import { Engine, type TemplateGroups } from './engine';
+import { Engine } from './engine';
 import { RenderContext } from './render-backend';
-import { FakeView } from './fake-view.test-support';
+import { FakeView, compileTemplates, testDevice } from './fake-view.test-support';
 import type { ComponentEntry } from '../../shared/package-format';
 
 // What third-party libraries rely on in the engine: property names, generics, shared styles, early queries.
 
-const device = { windowWidth: () => 375, windowHeight: () => 667, pixelRatio: () => 2, theme: () => 'light' };
-
-function compile(templates: Record<string, string>): TemplateGroups {
-  const group = new TmplGroup();
-  for (const [path, wxml] of Object.entries(templates)) group.addTmpl(path, wxml);
-  const groups = new Function(`return ${group.getTmplGenObjectGroups()}`)() as TemplateGroups;
-  group.free();
-  return groups;
-}
+const device = testDevice;
+const compile = compileTemplates;
 
 function entry(path: string, isPage: boolean, json: Record<string, unknown> = {}, scopeName?: string): ComponentEntry {
   return { path, packageRoot: '', isPage, json, template: path, ...(scopeName ? { style: { file: `css/${path}.css`, scopeName } } : {}) };

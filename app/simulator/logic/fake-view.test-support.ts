@@ -2,8 +2,22 @@
  * A view without a browser for unit tests: replays render batches into a plain tree and prints it as markup,
  * so tests can assert on what the page would show.
  */
+import { TmplGroup } from 'glass-easel-template-compiler';
 import { RenderOp } from '../protocol';
 import type { RenderContext, RenderSink } from './render-backend';
+import type { TemplateGroups } from './engine';
+
+/** The device a test page lays out for: an iPhone-8-sized window, light theme. */
+export const testDevice = { windowWidth: () => 375, windowHeight: () => 667, pixelRatio: () => 2, theme: () => 'light' };
+
+/** Compiles WXML by template path with the real template compiler, evaluated as the runtime loads a group. */
+export function compileTemplates(templates: Record<string, string>): TemplateGroups {
+  const group = new TmplGroup();
+  for (const [path, wxml] of Object.entries(templates)) group.addTmpl(path, wxml);
+  const groups = new Function(`return ${group.getTmplGenObjectGroups()}`)() as TemplateGroups;
+  group.free();
+  return groups;
+}
 
 interface FakeNode {
   id: number;

@@ -1,20 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TmplGroup } from 'glass-easel-template-compiler';
-import { Engine, type TemplateGroups, type GlassComponent } from './engine';
+import { Engine, type GlassComponent } from './engine';
 import { RenderContext } from './render-backend';
-import { FakeView } from './fake-view.test-support';
+import { FakeView, compileTemplates, testDevice } from './fake-view.test-support';
 import type { ComponentEntry } from '../../shared/package-format';
 
-const device = { windowWidth: () => 375, windowHeight: () => 667, pixelRatio: () => 2, theme: () => 'light' };
-
-function compile(templates: Record<string, string>): TemplateGroups {
-  const group = new TmplGroup();
-  for (const [path, wxml] of Object.entries(templates)) group.addTmpl(path, wxml);
-  const groups = new Function(`return ${group.getTmplGenObjectGroups()}`)() as TemplateGroups;
-  group.free();
-  return groups;
-}
+const device = testDevice;
+const compile = compileTemplates;
 
 function entry(path: string, isPage: boolean, json: Record<string, unknown> = {}): ComponentEntry {
   return { path, packageRoot: '', isPage, json, template: path };
